@@ -1,0 +1,151 @@
+// The contract between the renderer and its host (Electron main or the web
+// host): every call's name with its input and output schema, and every event
+// the host pushes. Types are derived from the schemas; the preload, the IPC
+// handlers, the web host and the renderer's client are all built from this.
+import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+import {
+  StoryFieldsSchema,
+  StorySortSchema,
+  StoryStatusSchema,
+  StorySummarySchema,
+} from '../domain/story';
+import { ErrorCodeSchema } from './errors';
+
+/** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
+export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
+/** Largest file accepted for import, in bytes. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Largest message any transport accepts (an import is base64, so 4/3 of its size). */
+export const MAX_MESSAGE_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+
+const Base64 = z.base64();
+const DocIdSchema = z.string().regex(/^story:[0-9a-f-]{36}$/, 'not a document id');
+const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a client id');
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const SettingsSchema = z.object({ locale: LocaleSchema });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Something the host tells the user once, e.g. that a damaged database was moved aside. */
+export const NoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['database_recovered', 'storage_error', 'storage_recovered']),
+  severity: z.enum(['info', 'warning', 'error']),
+  params: z.record(z.string(), z.string()),
+  at: z.iso.datetime(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const ListStoriesInputSchema = z.object({
+  query: z.string().trim().max(200).optional(),
+  status: StoryStatusSchema.optional(),
+  section: z.string().max(40).optional(),
+  sort: StorySortSchema.default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  trashed: z.boolean().default(false),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ListStoriesInput = z.input<typeof ListStoriesInputSchema>;
+
+export const StoryPageSchema = z.object({
+  items: z.array(StorySummarySchema),
+  total: z.number().int().nonnegative(),
+  /** True when the count was capped (very broad 1–2 字 searches). */
+  totalIsEstimate: z.boolean(),
+});
+
+const StoryRefSchema = z.object({ id: IdSchema });
+
+export const DocOpenOutputSchema = z.object({
+  /** The whole document as one Yjs update. */
+  state: Base64,
+});
+
+export const ImportInputSchema = z.object({
+  id: IdSchema,
+  fileName: z.string().min(1).max(255),
+  /** The file's bytes, base64. */
+  data: z.base64().max(MAX_MESSAGE_BYTES),
+});
+
+export const StorageStatusSchema = z.object({
+  writable: z.boolean(),
+  code: ErrorCodeSchema.optional(),
+  pendingUpdates: z.number().int().nonnegative(),
+});
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  notices: z.array(NoticeSchema),
+  storage: StorageStatusSchema,
+});
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const calls = {
+  'app.info': call(z.object({}), AppInfoSchema),
+  'app.dismissNotice': call(z.object({ id: z.string() }), z.object({})),
+  'settings.get': call(z.object({}), SettingsSchema),
+  'settings.update': call(SettingsSchema.partial(), SettingsSchema),
+
+  'stories.list': call(ListStoriesInputSchema, StoryPageSchema),
+  'stories.get': call(StoryRefSchema, StorySummarySchema),
+  'stories.create': call(
+    z.object({ id: IdSchema, fields: StoryFieldsSchema.partial().optional() }),
+    StorySummarySchema,
+  ),
+  'stories.duplicate': call(z.object({ id: IdSchema, newId: IdSchema }), StorySummarySchema),
+  'stories.trash': call(StoryRefSchema, StorySummarySchema),
+  'stories.restore': call(StoryRefSchema, StorySummarySchema),
+  'stories.purge': call(StoryRefSchema, z.object({})),
+  'stories.import': call(ImportInputSchema, StorySummarySchema),
+
+  'doc.open': call(z.object({ docId: DocIdSchema, clientId: ClientIdSchema }), DocOpenOutputSchema),
+  'doc.push': call(
+    z.object({
+      docId: DocIdSchema,
+      clientId: ClientIdSchema,
+      update: Base64.max(MAX_UPDATE_BASE64),
+    }),
+    z.object({ persisted: z.boolean() }),
+  ),
+  'doc.close': call(z.object({ docId: DocIdSchema, clientId: ClientIdSchema }), z.object({})),
+} as const;
+
+export const events = {
+  /** An update to a document this client has open, made by someone else. */
+  'doc.update': z.object({ docId: DocIdSchema, origin: z.string(), update: Base64 }),
+  /** Updates that could not be written earlier are now on disk. */
+  'doc.persisted': z.object({ docId: DocIdSchema }),
+  /** Whether the host can write to its database right now. */
+  'storage.status': StorageStatusSchema,
+  /** Stories whose summary changed; lists showing them should refresh. */
+  'stories.changed': z.object({ ids: z.array(z.string()) }),
+  notice: NoticeSchema,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

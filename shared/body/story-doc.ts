@@ -1,0 +1,125 @@
+// Layout of a story's Yjs document: a `fields` map (Y.Text for the text
+// fields, plain values for the rest) beside Lexical's `root` body. One
+// document per story, so titles and body sync and merge together.
+import * as Y from 'yjs';
+import {
+  EMPTY_FIELDS,
+  KeywordsSchema,
+  PrioritySchema,
+  TEXT_FIELDS,
+  type StoryFields,
+  type TextField,
+} from '../domain/story';
+import { readBodyBlocks } from './lexical-yjs-read';
+import type { Block } from './blocks';
+
+export const FIELDS_MAP = 'fields';
+
+export type DocKind = 'story';
+const DOC_ID_RE = /^story:([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+
+export function storyDocId(storyId: string): string {
+  return `story:${storyId}`;
+}
+
+/** The story id a document id names, or null when the id is not one of ours. */
+export function parseDocId(docId: string): { kind: DocKind; storyId: string } | null {
+  const m = DOC_ID_RE.exec(docId);
+  return m ? { kind: 'story', storyId: m[1]! } : null;
+}
+
+export function fieldsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(FIELDS_MAP);
+}
+
+/** The Y.Text behind a text field, created when missing (documents made before the field existed). */
+export function fieldText(doc: Y.Doc, field: TextField): Y.Text {
+  const map = fieldsMap(doc);
+  const existing = map.get(field);
+  if (existing instanceof Y.Text) return existing;
+  const text = new Y.Text();
+  doc.transact(() => map.set(field, text));
+  return text;
+}
+
+/** Writes every field into a fresh document; used once, when the story is made. */
+export function writeInitialFields(doc: Y.Doc, fields: StoryFields): void {
+  const map = fieldsMap(doc);
+  doc.transact(() => {
+    for (const f of TEXT_FIELDS) map.set(f, new Y.Text(fields[f]));
+    map.set('section', fields.section);
+    map.set('keywords', fields.keywords);
+    map.set('priority', fields.priority);
+    map.set('embargo', fields.embargo);
+  });
+}
+
+export function readFields(doc: Y.Doc): StoryFields {
+  const map = fieldsMap(doc);
+  const out: StoryFields = { ...EMPTY_FIELDS, keywords: [] };
+  for (const f of TEXT_FIELDS) {
+    const v = map.get(f);
+    out[f] = v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : '';
+  }
+  const section = map.get('section');
+  out.section = typeof section === 'string' && section.trim() ? section : null;
+  const keywords = KeywordsSchema.safeParse(map.get('keywords'));
+  out.keywords = keywords.success ? keywords.data : [];
+  const priority = PrioritySchema.safeParse(map.get('priority'));
+  out.priority = priority.success ? priority.data : 'normal';
+  const embargo = map.get('embargo');
+  out.embargo = typeof embargo === 'string' && !Number.isNaN(Date.parse(embargo)) ? embargo : null;
+  return out;
+}
+
+export interface StoryContent {
+  fields: StoryFields;
+  body: Block[];
+}
+
+export function readStoryDoc(doc: Y.Doc): StoryContent {
+  return { fields: readFields(doc), body: readBodyBlocks(doc) };
+}
+
+/**
+ * Replaces a Y.Text's content with `next` by the smallest single edit
+ * (common prefix and suffix kept), so concurrent edits elsewhere in the
+ * field survive and the update stays a few bytes.
+ */
+export function applyTextEdit(text: Y.Text, next: string, origin?: unknown): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  let start = 0;
+  const max = Math.min(prev.length, next.length);
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (
+    endPrev > start &&
+    endNext > start &&
+    prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)
+  ) {
+    endPrev--;
+    endNext--;
+  }
+  // Never split a surrogate pair: widen the edit to whole code points.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
+  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
+  }
+  const doc = text.doc;
+  const edit = () => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, next.slice(start, endNext));
+  };
+  if (doc) doc.transact(edit, origin);
+  else edit();
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
