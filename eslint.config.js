@@ -63,7 +63,10 @@ export default tseslint.config(
       ],
       'no-console': 'off',
       // Chinese copy legitimately contains U+3000 (full-width space) in comments and strings.
-      'no-irregular-whitespace': ['error', { skipComments: true, skipStrings: true, skipTemplates: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipComments: true, skipStrings: true, skipTemplates: true },
+      ],
     },
   },
   {
