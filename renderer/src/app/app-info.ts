@@ -1,0 +1,2 @@
+import type { CallOutput } from '@shared/api/contract';
+export type AppInfo = CallOutput<'app.info'>;

@@ -1,0 +1,23 @@
+// Where the user is, kept in the URL hash so a reload returns to the same place.
+export type Route =
+  { name: 'library' } | { name: 'trash' } | { name: 'settings' } | { name: 'story'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const story = /^\/story\/([0-9a-f-]{36})$/.exec(path);
+  if (story) return { name: 'story', id: story[1]! };
+  if (path === '/trash') return { name: 'trash' };
+  if (path === '/settings') return { name: 'settings' };
+  return { name: 'library' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'story':
+      return `#/story/${route.id}`;
+    case 'library':
+      return '#/';
+    default:
+      return `#/${route.name}`;
+  }
+}

@@ -1,0 +1,61 @@
+// 设置: language, and where this installation keeps its data.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHost } from '../app/host-context';
+import { changeLocale } from '../i18n';
+import { LOCALES, type Locale } from '@shared/api/contract';
+import type { AppInfo } from '../app/app-info';
+import { useToast } from '../common/toast';
+import { errorText } from '../common/error-text';
+
+const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+export function SettingsView({ info }: { info: AppInfo }) {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const setLocale = async (locale: Locale) => {
+    setBusy(true);
+    try {
+      await host.call('settings.update', { locale });
+      await changeLocale(locale);
+    } catch (err) {
+      toast(errorText(t, err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="settings" aria-label={t('nav.settings')}>
+      <h1>{t('nav.settings')}</h1>
+      <fieldset disabled={busy}>
+        <legend>{t('settings.language')}</legend>
+        {LOCALES.map((l) => (
+          <label key={l} className="radio">
+            <input
+              type="radio"
+              name="locale"
+              value={l}
+              checked={i18n.language === l}
+              onChange={() => void setLocale(l)}
+            />
+            {/* Each language's name in itself, so anyone can find their own. */}
+            <span lang={l}>{LOCALE_NAMES[l]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <dl className="facts">
+        <dt>{t('settings.version')}</dt>
+        <dd>{info.version}</dd>
+        <dt>{t('settings.host')}</dt>
+        <dd>{t(`settings.hostKind.${info.host}`)}</dd>
+        <dt>{t('settings.dataDir')}</dt>
+        <dd>
+          <code>{info.dataDir}</code>
+        </dd>
+      </dl>
+      <p className="hint">{t('settings.dataHint')}</p>
+    </section>
+  );
+}
