@@ -128,6 +128,13 @@ function marksFor(name: string, attribs: Record<string, string>, inherited: Mark
   return m;
 }
 
+/** Content the source page did not show (inline styles only; stylesheets are not evaluated). */
+function isHidden(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  const style = styleOf(attribs);
+  return style.get('display') === 'none' || style.get('visibility') === 'hidden';
+}
+
 /** Word marks list paragraphs with `mso-list`; their bullet sits in a `mso-list:Ignore` span. */
 function wordListInfo(attribs: Record<string, string>): { level: number } | null {
   const v = styleOf(attribs).get('mso-list');
@@ -165,7 +172,11 @@ class Collector {
   }
   /** Text outside any block element goes into an implicit paragraph. */
   text(text: string, marks: Marks): void {
-    if (!this.current) this.current = { kind: 'paragraph', runs: [] };
+    if (!this.current) {
+      // Whitespace between block tags is layout, not content.
+      if (!/[^\s]/.test(text)) return;
+      this.current = { kind: 'paragraph', runs: [] };
+    }
     this.current.runs.push({ text, ...marks });
   }
   hr(): void {
@@ -194,7 +205,8 @@ function walk(
     }
     if (node.type !== 'element') continue;
     const name = node.name.toLowerCase();
-    if (SKIP.has(name) || name.startsWith('v:') || name.startsWith('w:')) continue;
+    if (SKIP.has(name) || name.startsWith('v:') || name.startsWith('w:') || isHidden(node.attribs))
+      continue;
     if (name === 'br') {
       c.text('\n', {});
       continue;
@@ -326,8 +338,9 @@ export function htmlTreeToBlocks(nodes: readonly HtmlNode[]): Block[] {
       pendingList.push({ ...p, runs });
       continue;
     }
-    flushList();
+    // An empty paragraph (Word's spacing, <p>&nbsp;</p>) carries nothing and does not end a list.
     if (runs.length === 0) continue;
+    flushList();
     if (p.kind === 'heading') blocks.push({ type: 'heading', level: p.level ?? 2, runs });
     else if (p.kind === 'quote') blocks.push({ type: 'quote', runs });
     else blocks.push({ type: 'paragraph', runs });

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, schemaVersion, NewerSchemaError } from '../../../electron/services/store/migrate';
+import { MIGRATIONS } from '../../../electron/services/store/migrations';
+import { tempDir, removeTempDirs } from '../helpers';
+
+afterEach(removeTempDirs);
+
+function tables(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name",
+    )
+    .all()
+    .map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… without gaps', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('001 creates stories, search, documents and settings on an empty database', () => {
+    const db = new Database(path.join(tempDir(), 'a.db'));
+    expect(migrate(db, MIGRATIONS, 1)).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'stories',
+        'story_text',
+        'story_fts',
+        'doc_snapshots',
+        'doc_updates',
+        'settings',
+      ]),
+    );
+    // The search triggers keep the trigram index in step with story_text.
+    db.prepare(
+      "INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'now', 'now')",
+    ).run();
+    db.prepare(
+      "INSERT INTO story_text (story_id, titles, body) VALUES ('s1', '秋粮收购', '玉米价格稳中有升')",
+    ).run();
+    expect(
+      db.prepare('SELECT count(*) n FROM story_fts WHERE story_fts MATCH \'"价格稳"\'').get(),
+    ).toEqual({ n: 1 });
+    db.prepare("UPDATE story_text SET body = '小麦播种' WHERE story_id = 's1'").run();
+    expect(
+      db.prepare('SELECT count(*) n FROM story_fts WHERE story_fts MATCH \'"价格稳"\'').get(),
+    ).toEqual({ n: 0 });
+    db.pragma('foreign_keys = ON');
+    db.prepare("DELETE FROM stories WHERE id = 's1'").run();
+    expect(db.prepare('SELECT count(*) n FROM story_text').get()).toEqual({ n: 0 });
+  });
+
+  it('are idempotent and record the version', () => {
+    const db = new Database(path.join(tempDir(), 'b.db'));
+    migrate(db);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+  });
+
+  it('refuse a database from a newer app instead of damaging it', () => {
+    const db = new Database(path.join(tempDir(), 'c.db'));
+    db.pragma('user_version = 99');
+    expect(() => migrate(db)).toThrow(NewerSchemaError);
+  });
+
+  it('roll back a failing migration whole, leaving the previous version', () => {
+    const db = new Database(path.join(tempDir(), 'd.db'));
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;'),
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(tables(db)).not.toContain('half');
+  });
+});
