@@ -12,7 +12,10 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'electron/main/index.ts' } },
+      // The web host rides along: same services, plain Node, no Electron.
+      rollupOptions: {
+        input: { index: 'electron/main/index.ts', webhost: 'electron/webhost/main.ts' },
+      },
     },
   },
   preload: {

@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { createHost } from '../services/host/create-host';
 import { startWebHost } from './web-host';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project folder: the nearest parent with package.json (from source or from out/main). */
+function projectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.RONGMEI_WEB_PORT ?? '5199' },

@@ -1,8 +1,6 @@
 // Turns a file a reporter brings (.docx, .txt, .md, .html) into story
 // fields and body blocks. Everything is parsed and checked before anything
 // is stored, so a bad file imports nothing.
-import mammoth from 'mammoth';
-import MarkdownIt from 'markdown-it';
 import { HostError } from '@shared/api/errors';
 import { MAX_IMPORT_BYTES } from '@shared/api/contract';
 import { htmlTreeToBlocks } from '@shared/body/html-to-blocks';
@@ -25,7 +23,12 @@ export interface ImportedStory {
   kind: ImportKind;
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: true });
+// The converters load on first use: most sessions never import a file, and
+// they would add ~200 ms to every start.
+async function markdownToHtml(source: string): Promise<string> {
+  const { default: MarkdownIt } = await import('markdown-it');
+  return new MarkdownIt({ html: false, linkify: true }).render(source);
+}
 
 /** A headline-like first line: short and not ending like a sentence. */
 function looksLikeHeadline(text: string): boolean {
@@ -50,6 +53,7 @@ async function docxToBlocks(bytes: Uint8Array): Promise<Block[]> {
     throw new HostError('import_encrypted', 'the document is password-protected');
   if (isCompoundFile(bytes)) throw new HostError('import_unsupported', 'legacy .doc/.wps format');
   if (!isZip(bytes)) throw new HostError('import_not_docx', 'the file is not a .docx document');
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -79,7 +83,7 @@ export async function importStory(fileName: string, bytes: Uint8Array): Promise<
       blocks = await docxToBlocks(bytes);
       break;
     case 'markdown':
-      blocks = htmlTreeToBlocks(parseHtml(markdown.render(decodeText(bytes))));
+      blocks = htmlTreeToBlocks(parseHtml(await markdownToHtml(decodeText(bytes))));
       break;
     case 'html':
       blocks = htmlTreeToBlocks(parseHtml(decodeText(bytes)));

@@ -1,0 +1,143 @@
+// A reporter types; the host process is killed with SIGKILL at a random
+// moment; on restart every edit the host acknowledged is there. 50 seeded
+// rounds on one data directory, so later rounds also re-check the stories
+// of earlier ones (after compaction, reloads and more kills).
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import { HostSocket, startWebHostProcess } from './web-host-process';
+import { tempDir, removeTempDirs } from '../helpers';
+import { applyTextEdit, fieldText, storyDocId } from '@shared/body/story-doc';
+import { replaceBody } from '@shared/editor/headless-body';
+import { newId } from '@shared/domain/ids';
+
+afterAll(removeTempDirs);
+
+/** mulberry32: a small seeded generator so a failing round can be replayed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  '记者',
+  '秋粮',
+  '收购',
+  '进度过半',
+  '，',
+  '。',
+  '玉米价格',
+  '稳中有升',
+  'COVID-19',
+  '🌾',
+  '合作社',
+  '农民增收',
+  ' ',
+  '3.3亿亩',
+];
+const ROUNDS = Number(process.env.KILL9_ROUNDS ?? 50);
+
+/** Does `host` contain everything in `acked`? Merging acked into a copy of host must change nothing. */
+function containsAll(host: Y.Doc, acked: Uint8Array): boolean {
+  const merged = new Y.Doc({ gc: false });
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(host));
+  const before = Y.snapshot(merged);
+  Y.applyUpdate(merged, acked);
+  return Y.equalSnapshots(before, Y.snapshot(merged));
+}
+
+describe('SIGKILL while typing', () => {
+  it(`keeps every acknowledged edit over ${ROUNDS} seeded rounds`, async () => {
+    const dataDir = tempDir('rongmei-kill9-');
+    const acknowledged = new Map<string, Uint8Array[]>();
+    let lost = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const rand = rng(1000 + round);
+      if (process.env.KILL9_DEBUG) console.log('round', round, new Date().toISOString());
+      const web = await startWebHostProcess(dataDir);
+      const s = await HostSocket.connect(web);
+
+      // Everything acknowledged in earlier rounds must still be there.
+      for (const [docId, updates] of acknowledged) {
+        const state = fromBase64(
+          (await s.call('doc.open', { docId, clientId: 'verifier-01' })).state,
+        );
+        const host = new Y.Doc();
+        Y.applyUpdate(host, state);
+        if (!containsAll(host, Y.mergeUpdates(updates))) lost++;
+      }
+
+      const id = newId();
+      const docId = storyDocId(id);
+      await s.call('stories.create', { id });
+      const local = new Y.Doc();
+      Y.applyUpdate(
+        local,
+        fromBase64((await s.call('doc.open', { docId, clientId: 'reporter-01' })).state),
+      );
+      const acked: Uint8Array[] = [Y.encodeStateAsUpdate(local)];
+      acknowledged.set(docId, acked);
+
+      // Type with several pushes in flight, then kill after a random number of them.
+      const killAfter = 5 + Math.floor(rand() * 60);
+      const inFlight: Promise<void>[] = [];
+      for (let i = 0; i < killAfter + 20; i++) {
+        const sv = Y.encodeStateVector(local);
+        if (rand() < 0.1) {
+          replaceBody(local, [
+            { type: 'paragraph', runs: [{ text: `第${round}轮第${i}段：记者从农业农村部获悉。` }] },
+          ]);
+        } else {
+          const t = fieldText(local, 'notes');
+          const cur = t.toString();
+          const at = Math.floor(rand() * (cur.length + 1));
+          const next =
+            rand() < 0.2 && cur.length > 2
+              ? cur.slice(0, at) + cur.slice(at + 1)
+              : cur.slice(0, at) + WORDS[Math.floor(rand() * WORDS.length)]! + cur.slice(at);
+          applyTextEdit(t, next);
+        }
+        const update = Y.encodeStateAsUpdate(local, sv);
+        inFlight.push(
+          s
+            .raw('doc.push', { docId, clientId: 'reporter-01', update: toBase64(update) })
+            .then((r) => {
+              if (r.ok && r.value.persisted) acked.push(update);
+            }),
+        );
+        if (i === killAfter) web.child.kill('SIGKILL');
+        if (i % 4 === 0) await new Promise((r) => setImmediate(r));
+      }
+      await Promise.all(inFlight);
+      await web.exited;
+      s.close();
+    }
+
+    // One last start: every story of every round, checked after its final kill.
+    const web = await startWebHostProcess(dataDir);
+    const s = await HostSocket.connect(web);
+    let ackedEdits = 0;
+    for (const [docId, updates] of acknowledged) {
+      ackedEdits += updates.length - 1;
+      const host = new Y.Doc();
+      Y.applyUpdate(
+        host,
+        fromBase64((await s.call('doc.open', { docId, clientId: 'verifier-01' })).state),
+      );
+      expect(containsAll(host, Y.mergeUpdates(updates)), docId).toBe(true);
+    }
+    s.close();
+    web.child.kill('SIGTERM');
+    await web.exited;
+    expect(lost).toBe(0);
+    expect(acknowledged.size).toBe(ROUNDS);
+    expect(ackedEdits).toBeGreaterThan(ROUNDS * 5);
+    console.log(`kill -9: ${ROUNDS} rounds, ${ackedEdits} acknowledged edits, 0 lost`);
+  }, 600_000);
+});
