@@ -15,12 +15,17 @@ export function SettingsView({ info }: { info: AppInfo }) {
   const host = useHost();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  // The choice shows at once; the language follows when the host has stored it.
+  const [selected, setSelected] = useState(i18n.language);
   const setLocale = async (locale: Locale) => {
+    const previous = selected;
+    setSelected(locale);
     setBusy(true);
     try {
       await host.call('settings.update', { locale });
       await changeLocale(locale);
     } catch (err) {
+      setSelected(previous);
       toast(errorText(t, err), 'error');
     } finally {
       setBusy(false);
@@ -37,7 +42,7 @@ export function SettingsView({ info }: { info: AppInfo }) {
               type="radio"
               name="locale"
               value={l}
-              checked={i18n.language === l}
+              checked={selected === l}
               onChange={() => void setLocale(l)}
             />
             {/* Each language's name in itself, so anyone can find their own. */}

@@ -1,7 +1,7 @@
 // Formatting controls for the body. Every button has a translated label and
 // shows its pressed state; the same actions have keyboard shortcuts
 // (Ctrl/⌘+B, I, U, K for a link, Z / Shift+Z for undo and redo).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
@@ -60,6 +60,18 @@ const FORMATS: Array<{ format: TextFormatType; key: string; glyph: string }> = [
   { format: 'underline', key: 'underline', glyph: 'U' },
   { format: 'strikethrough', key: 'strikethrough', glyph: 'S' },
 ];
+
+// Icons drawn here rather than emoji, which many office PCs render as boxes.
+const LINK_ICON = (
+  <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">
+    <path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 01-3.5-3.5L5.5 8" />
+  </svg>
+);
+const CLEAR_ICON = (
+  <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">
+    <path d="M3 3.5h8M7 3.5L5 12.5M10 9l4 4M14 9l-4 4" />
+  </svg>
+);
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -243,7 +255,7 @@ export function Toolbar() {
         () => editor.update(() => void $insertNodeToNearestRoot($createHorizontalRuleNode())),
         { glyph: '―' },
       )}
-      {btn(t('editor.clearFormat'), clearFormatting, { glyph: '⌫' })}
+      {btn(t('editor.clearFormat'), clearFormatting, { glyph: CLEAR_ICON })}
       {linkOpen && (
         <LinkForm
           initial={state.link ?? 'https://'}

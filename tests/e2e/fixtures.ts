@@ -1,0 +1,94 @@
+// Playwright fixtures: a web host per worker (its own data directory), and
+// `app`, a page opened on it with the launch token.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startHost(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-e2e-')),
+): Promise<RunningHost> {
+  const webhost = path.join(root, 'out/main/webhost.js');
+  if (!fs.existsSync(webhost)) throw new Error('Build first: npm run build');
+  const child = spawn(process.execPath, [webhost, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /RONGMEI_WEBHOST_READY (\{.*\})/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(JSON.parse(m[1]!) as { url: string; token: string });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited ${code}: ${err}`)));
+  });
+  return {
+    ...ready,
+    dataDir,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function openApp(page: Page, host: RunningHost): Promise<void> {
+  await page.goto(`${host.url}#token=${host.token}`);
+  await expect(page.getByRole('navigation', { name: /主导航|Main navigation/ })).toBeVisible();
+}
+
+export const test = base.extend<{ app: Page }, { host: RunningHost }>({
+  host: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, host }, use) => {
+    page.on('pageerror', (e) => console.error('pageerror:', e.message));
+    await openApp(page, host);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** A new story from the library, with its headline typed; returns to nothing — the editor is open. */
+export async function newStory(page: Page, headline: string): Promise<void> {
+  await page.getByRole('button', { name: '新建稿件' }).click();
+  const field = page.getByLabel('主标题');
+  await expect(field).toBeVisible();
+  await field.fill(headline);
+}
+
+export function body(page: Page) {
+  return page.getByRole('textbox', { name: '正文' });
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+}
