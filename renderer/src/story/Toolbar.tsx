@@ -187,7 +187,7 @@ export function Toolbar() {
   const btn = (
     label: string,
     onClick: () => void,
-    opts: { pressed?: boolean; disabled?: boolean; glyph: string; className?: string },
+    opts: { pressed?: boolean; disabled?: boolean; glyph: ReactNode; className?: string },
   ) => (
     <button
       type="button"
@@ -248,7 +248,7 @@ export function Toolbar() {
       )}
       {btn(t('editor.link'), () => setLinkOpen((o) => !o), {
         pressed: state.link !== null,
-        glyph: '🔗',
+        glyph: LINK_ICON,
       })}
       {btn(
         t('editor.rule'),
