@@ -251,7 +251,12 @@ function hunksOf(base: readonly Block[], other: readonly Block[]): Hunk[] {
       pos += blocks.length;
     } else pos += blocks.length;
   }
-  return out;
+  // n blocks replaced by n blocks are n separate paragraph edits, each mergeable on its own.
+  return out.flatMap((h) =>
+    h.end - h.start === h.blocks.length && h.blocks.length > 1
+      ? h.blocks.map((b, k) => ({ start: h.start + k, end: h.start + k + 1, blocks: [b] }))
+      : [h],
+  );
 }
 
 /** Applies text edits to a paragraph's runs, keeping marks (inserted text takes the marks before it). */
@@ -304,7 +309,12 @@ export function merge3Body(base: readonly Block[], ours: readonly Block[], their
   const replaced = new Set<Hunk>();
   const conflicts: Array<{ mine: Hunk[]; theirs: Hunk }> = [];
   for (const t of master) {
-    const clash = mine.filter((m) => m.start <= t.end && t.start <= m.end);
+    // Replacements clash when they overlap; an insertion also clashes with an edit it touches.
+    const clash = mine.filter(
+      (m) =>
+        (m.start < t.end && t.start < m.end) ||
+        ((m.start === m.end || t.start === t.end) && m.start <= t.end && t.start <= m.end),
+    );
     if (clash.length === 0) {
       ops.push({ ...t, fromMaster: true });
       continue;
@@ -365,8 +375,8 @@ export function merge3Body(base: readonly Block[], ours: readonly Block[], their
     conflicts: conflicts.map((c) => {
       const spots = c.mine.map((m) => placed.get(m)).filter((x): x is { start: number; end: number } => !!x);
       return {
-        oursStart: Math.min(...spots.map((x) => x.start)),
-        oursEnd: Math.max(...spots.map((x) => x.end)),
+        oursStart: spots.length ? Math.min(...spots.map((x) => x.start)) : c.theirs.start,
+        oursEnd: spots.length ? Math.max(...spots.map((x) => x.end)) : c.theirs.start,
         ours: c.mine.flatMap((m) => m.blocks),
         theirs: c.theirs.blocks,
         base: base.slice(c.theirs.start, c.theirs.end),

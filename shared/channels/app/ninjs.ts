@@ -33,7 +33,7 @@ export function appNinjs(v: AppVariant, ctx?: ChannelContext): NinjsDocument {
   const doc: NinjsDocument = {
     uri: storyUri(ctx?.storyId),
     type: 'text',
-    representationtype: 'complete',
+    representationtype: 'full',
     version: '1',
     versioncreated: now,
     pubstatus: 'usable',

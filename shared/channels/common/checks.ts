@@ -107,6 +107,18 @@ function isCjkAt(s: string, i: number): boolean {
   return isCjkLetter(cp) || (cp >= 0xdc00 && cp <= 0xdfff && isCjkLetter(s.codePointAt(i - 1) ?? 0));
 }
 
+/** The mark ends a stretch of Chinese: CJK right before it, or before a number/unit glued to it ("上涨0.2%!"). */
+function chineseBefore(s: string, i: number): boolean {
+  for (let k = i - 1, n = 0; k >= 0 && n < 20; k--, n++) {
+    const c = s.charCodeAt(k);
+    if (isCjkAt(s, k)) return true;
+    if (!/[0-9A-Za-z.%]/.test(s[k]!) || c === 0x20) return false;
+  }
+  return false;
+}
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
 /** Typography checks on one piece of Chinese copy; `at` locates the field (and block). */
 export function checkCopy(
   r: Reporter<CommonRuleId>,
@@ -123,7 +135,8 @@ export function checkCopy(
         ? isCjkAt(text, i - 1)
         : mark === ')'
           ? isCjkAt(text, i + 1) || isCjkAt(text, i - 1)
-          : isCjkAt(text, i - 1) || (isCjkAt(text, i + 1) && text[i + 1] !== ' ');
+          : !(mark === ',' && isDigit(text[i - 1]) && isDigit(text[i + 1])) &&
+            (chineseBefore(text, i) || isCjkAt(text, i + 1));
     if (chinese) r.report('halfWidthPunct', { ...at, start: i, end: i + 1 }, { mark });
   }
   for (const [re, id] of [
