@@ -13,7 +13,14 @@
 import { app } from './app';
 import { douyin } from './douyin';
 import { print } from './print';
-import type { ChannelContext, ChannelModule, ExportFile, Localized, Problem, RuleSet } from './types';
+import type {
+  ChannelContext,
+  ChannelModule,
+  ExportFile,
+  Localized,
+  Problem,
+  RuleSet,
+} from './types';
 import { weibo } from './weibo';
 import { wechat } from './wechat';
 
@@ -43,9 +50,15 @@ function register<V>(m: ChannelModule<V>): RegisteredChannel {
           channel: m.id,
           rule: 'schema',
           severity: 'block',
-          at: { field: String(issue.path[0] ?? ''), index: typeof issue.path[1] === 'number' ? issue.path[1] : undefined },
+          at: {
+            field: String(issue.path[0] ?? ''),
+            index: typeof issue.path[1] === 'number' ? issue.path[1] : undefined,
+          },
           params: { path },
-          text: { 'zh-CN': `版本数据不完整：${path || '（根）'}`, en: `Variant data is malformed at ${path || '(root)'}` },
+          text: {
+            'zh-CN': `版本数据不完整：${path || '（根）'}`,
+            en: `Variant data is malformed at ${path || '(root)'}`,
+          },
           fix: { 'zh-CN': '从原稿重新生成该版本。', en: 'Re-derive this variant from the master.' },
           uncertain: false,
         } satisfies Problem;
@@ -81,7 +94,8 @@ function register<V>(m: ChannelModule<V>): RegisteredChannel {
     },
     exportFiles(variant, ctx) {
       const p = parse(variant);
-      if (!p.ok) throw new Error(`${m.id} variant does not parse: ${p.problems[0]?.params.path ?? ''}`);
+      if (!p.ok)
+        throw new Error(`${m.id} variant does not parse: ${p.problems[0]?.params.path ?? ''}`);
       return m.export(p.value, ctx);
     },
     parse,
@@ -91,7 +105,9 @@ function register<V>(m: ChannelModule<V>): RegisteredChannel {
 /** The one list of channels. */
 const CHANNEL_MODULES = [print, wechat, weibo, douyin, app] as const;
 
-export const CHANNELS: readonly RegisteredChannel[] = CHANNEL_MODULES.map((m) => register<never>(m as unknown as ChannelModule<never>));
+export const CHANNELS: readonly RegisteredChannel[] = CHANNEL_MODULES.map((m) =>
+  register<never>(m as unknown as ChannelModule<never>),
+);
 
 export const channelIds: readonly string[] = CHANNELS.map((c) => c.id);
 
@@ -110,4 +126,14 @@ export function deriveAll(
   return out;
 }
 
-export type { ChannelContext, ChannelModule, ExportFile, Localized, Problem, ProblemLocation, RuleSet, RuleSpec, Severity } from './types';
+export type {
+  ChannelContext,
+  ChannelModule,
+  ExportFile,
+  Localized,
+  Problem,
+  ProblemLocation,
+  RuleSet,
+  RuleSpec,
+  Severity,
+} from './types';

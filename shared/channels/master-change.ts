@@ -103,16 +103,31 @@ export function diffMaster(before: MasterStory, after: MasterStory): MasterChang
     for (let x = 0; x < n; x++) {
       if (c.removed) {
         const t = blockText(before.body[i + x]!);
-        paragraphs.push({ kind: 'removed', beforeIndex: i + x, afterIndex: null, before: t, after: '', parts: diffText(t, '') });
+        paragraphs.push({
+          kind: 'removed',
+          beforeIndex: i + x,
+          afterIndex: null,
+          before: t,
+          after: '',
+          parts: diffText(t, ''),
+        });
       } else {
         const t = blockText(after.body[j + x]!);
-        paragraphs.push({ kind: 'added', beforeIndex: null, afterIndex: j + x, before: '', after: t, parts: diffText('', t) });
+        paragraphs.push({
+          kind: 'added',
+          beforeIndex: null,
+          afterIndex: j + x,
+          before: '',
+          after: t,
+          parts: diffText('', t),
+        });
       }
     }
     if (c.removed) i += n;
     else j += n;
   }
-  const ids = (m: MasterStory) => new Map((m.images ?? []).map((img) => [img.id, JSON.stringify(img)]));
+  const ids = (m: MasterStory) =>
+    new Map((m.images ?? []).map((img) => [img.id, JSON.stringify(img)]));
   const bi = ids(before);
   const ai = ids(after);
   const images = {
@@ -121,7 +136,10 @@ export function diffMaster(before: MasterStory, after: MasterStory): MasterChang
     changed: [...ai.keys()].filter((id) => bi.has(id) && bi.get(id) !== ai.get(id)),
   };
   return {
-    changed: fields.length > 0 || paragraphs.length > 0 || images.added.length + images.removed.length + images.changed.length > 0,
+    changed:
+      fields.length > 0 ||
+      paragraphs.length > 0 ||
+      images.added.length + images.removed.length + images.changed.length > 0,
     fields,
     paragraphs,
     images,
@@ -191,7 +209,12 @@ function applyEdits(base: string, edits: Edit[]): string {
  * the desk's version (ours) where it does not touch the desk's own edits.
  */
 export function merge3Text(base: string, ours: string, theirs: string): TextMerge {
-  if (ours === base) return { text: theirs, applied: theirs === base ? [] : [{ start: 0, end: theirs.length }], conflicts: [] };
+  if (ours === base)
+    return {
+      text: theirs,
+      applied: theirs === base ? [] : [{ start: 0, end: theirs.length }],
+      conflicts: [],
+    };
   if (theirs === base || theirs === ours) return { text: ours, applied: [], conflicts: [] };
   const mine = editsOf(base, ours);
   const master = editsOf(base, theirs);
@@ -210,8 +233,13 @@ export function merge3Text(base: string, ours: string, theirs: string): TextMerg
       start,
       end,
       base: base.slice(start, end),
-      ours: applyEdits(base.slice(start, end), clash.map((m) => ({ ...m, start: m.start - start, end: m.end - start }))),
-      theirs: applyEdits(base.slice(start, end), [{ ...e, start: e.start - start, end: e.end - start }]),
+      ours: applyEdits(
+        base.slice(start, end),
+        clash.map((m) => ({ ...m, start: m.start - start, end: m.end - start })),
+      ),
+      theirs: applyEdits(base.slice(start, end), [
+        { ...e, start: e.start - start, end: e.end - start },
+      ]),
     });
   }
   const all = [...mine, ...accepted].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -301,7 +329,11 @@ const isTextBlock = (b: Block | undefined): b is Extract<Block, { runs: Run[] }>
   !!b && (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote');
 
 /** Three-way merge of a body: paragraph by paragraph, then character by character inside a paragraph both changed. */
-export function merge3Body(base: readonly Block[], ours: readonly Block[], theirs: readonly Block[]): BodyMerge {
+export function merge3Body(
+  base: readonly Block[],
+  ours: readonly Block[],
+  theirs: readonly Block[],
+): BodyMerge {
   const mine = hunksOf(base, ours);
   const master = hunksOf(base, theirs);
   type Op = Hunk & { fromMaster: boolean; src?: Hunk };
@@ -352,7 +384,9 @@ export function merge3Body(base: readonly Block[], ours: readonly Block[], their
     conflicts.push({ mine: clash, theirs: t });
   }
   const finalOps = ops.filter((o) => !(o.src && replaced.has(o.src)));
-  finalOps.sort((a, b) => a.start - b.start || a.end - b.end || Number(a.fromMaster) - Number(b.fromMaster));
+  finalOps.sort(
+    (a, b) => a.start - b.start || a.end - b.end || Number(a.fromMaster) - Number(b.fromMaster),
+  );
   const body: Block[] = [];
   const appliedBlocks: number[] = [];
   const placed = new Map<Hunk, { start: number; end: number }>();
@@ -373,7 +407,9 @@ export function merge3Body(base: readonly Block[], ours: readonly Block[], their
     body,
     appliedBlocks,
     conflicts: conflicts.map((c) => {
-      const spots = c.mine.map((m) => placed.get(m)).filter((x): x is { start: number; end: number } => !!x);
+      const spots = c.mine
+        .map((m) => placed.get(m))
+        .filter((x): x is { start: number; end: number } => !!x);
       return {
         oursStart: spots.length ? Math.min(...spots.map((x) => x.start)) : c.theirs.start,
         oursEnd: spots.length ? Math.max(...spots.map((x) => x.end)) : c.theirs.start,
@@ -391,7 +427,14 @@ export type FieldPull =
   | { field: string; status: 'unchanged' }
   | { field: string; status: 'replaced' }
   | { field: string; status: 'merged'; applied: number }
-  | { field: string; status: 'conflict'; ours: unknown; theirs: unknown; text?: TextConflict[]; body?: BodyConflict[] };
+  | {
+      field: string;
+      status: 'conflict';
+      ours: unknown;
+      theirs: unknown;
+      text?: TextConflict[];
+      body?: BodyConflict[];
+    };
 
 export interface PullResult<V> {
   variant: V;
@@ -403,7 +446,8 @@ export interface PullResult<V> {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isBody = (v: unknown): v is Block[] =>
   Array.isArray(v) && v.every((b) => typeof b === 'object' && b !== null && 'type' in b);
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /**
  * Pulls the master's change (oldMaster → newMaster) into a variant, field by
@@ -435,27 +479,49 @@ export function pullMasterChange<V extends object>(
     } else if (typeof b === 'string' && typeof o === 'string' && typeof t === 'string') {
       const m = merge3Text(b, o, t);
       out[field] = m.text;
-      report.push(m.conflicts.length ? { field, status: 'conflict', ours: o, theirs: t, text: m.conflicts } : { field, status: 'merged', applied: m.applied.length });
+      report.push(
+        m.conflicts.length
+          ? { field, status: 'conflict', ours: o, theirs: t, text: m.conflicts }
+          : { field, status: 'merged', applied: m.applied.length },
+      );
     } else if (isBody(b) && isBody(o) && isBody(t)) {
       const m = merge3Body(b, o, t);
       out[field] = m.body;
-      report.push(m.conflicts.length ? { field, status: 'conflict', ours: o, theirs: t, body: m.conflicts } : { field, status: 'merged', applied: m.appliedBlocks.length });
+      report.push(
+        m.conflicts.length
+          ? { field, status: 'conflict', ours: o, theirs: t, body: m.conflicts }
+          : { field, status: 'merged', applied: m.appliedBlocks.length },
+      );
     } else if (isStrings(b) && isStrings(o) && isStrings(t)) {
       // Tags and topics: keep the desk's, drop what the master dropped, add what it added.
       const removed = new Set(b.filter((x) => !t.includes(x)));
       const merged = o.filter((x) => !removed.has(x));
       for (const x of t) if (!b.includes(x) && !merged.includes(x)) merged.push(x);
       out[field] = merged;
-      report.push({ field, status: 'merged', applied: removed.size + t.filter((x) => !b.includes(x)).length });
+      report.push({
+        field,
+        status: 'merged',
+        applied: removed.size + t.filter((x) => !b.includes(x)).length,
+      });
     } else {
       report.push({ field, status: 'conflict', ours: o, theirs: t });
     }
   }
-  return { variant: out as V, fields: report, hasConflicts: report.some((r) => r.status === 'conflict') };
+  return {
+    variant: out as V,
+    fields: report,
+    hasConflicts: report.some((r) => r.status === 'conflict'),
+  };
 }
 
 /** Replaces one field of a variant with a fresh derivation from the master ("re-derive this field"). */
-export function rederiveField<V extends object>(channel: ChannelModule<V>, master: MasterStory, variant: V, field: string, ctx?: ChannelContext): V {
+export function rederiveField<V extends object>(
+  channel: ChannelModule<V>,
+  master: MasterStory,
+  variant: V,
+  field: string,
+  ctx?: ChannelContext,
+): V {
   const fresh = channel.derive(master, ctx) as Record<string, unknown>;
   if (!(field in fresh)) return variant;
   return { ...variant, [field]: fresh[field] } as V;

@@ -1,14 +1,7 @@
 // Turning rules (data) into problems: overrides from settings, message
 // templates filled with params, severity ordering. Channel validators call
 // `reporter(channel, rules, overrides)` and `report(ruleId, at, params)`.
-import type {
-  Localized,
-  Problem,
-  ProblemLocation,
-  RuleOverrides,
-  RuleSet,
-  RuleSpec,
-} from './types';
+import type { Localized, Problem, ProblemLocation, RuleOverrides, RuleSpec } from './types';
 import { SEVERITY_ORDER } from './types';
 
 /** Identity with a type check: rules keep their literal ids. */
@@ -35,9 +28,7 @@ export function resolveRules<Id extends string>(
 }
 
 export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
-  );
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 function fillLocalized(t: Localized, params: Record<string, string | number>): Localized {

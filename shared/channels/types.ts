@@ -14,15 +14,7 @@ export interface Localized {
 }
 
 export type RuleUnit =
-  | 'chars'
-  | 'weibo'
-  | 'bytes'
-  | 'zi'
-  | 'count'
-  | 'lines'
-  | 'seconds'
-  | 'ratio'
-  | 'flag';
+  'chars' | 'weibo' | 'bytes' | 'zi' | 'count' | 'lines' | 'seconds' | 'ratio' | 'flag';
 
 /**
  * One platform limit or house rule. Templates in `message` take `{name}`

@@ -25,7 +25,8 @@ export const DEFAULT_WEIBO_COUNT: WeiboCountOptions = { urlWidth: 10, nonBmpWeig
 
 // Code points that may glue several code points into one emoji grapheme: ZWJ,
 // variation selector 16, keycap, skin-tone modifiers, regional indicators and tag characters.
-const EMOJI_GLUE = /[\u200d\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}]/u;
+const EMOJI_GLUE =
+  /\u200d|\ufe0f|\u20e3|[\u{1f3fb}-\u{1f3ff}]|[\u{1f1e6}-\u{1f1ff}]|[\u{e0020}-\u{e007f}]/u;
 // A grapheme that is an emoji: a pictograph, a flag, or a keycap / presentation sequence (1️⃣).
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3|\ufe0f/u;
 

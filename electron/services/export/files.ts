@@ -24,7 +24,10 @@ export const RENDERERS: Record<string, Renderer> = {
 
 export interface ResolveOptions {
   /** Reads an image asset (applying the crop if given); null when the asset is missing. */
-  readAsset: (imageId: string, crop?: { x1: number; y1: number; x2: number; y2: number }) => Promise<Uint8Array | null>;
+  readAsset: (
+    imageId: string,
+    crop?: { x1: number; y1: number; x2: number; y2: number },
+  ) => Promise<Uint8Array | null>;
   renderers?: Record<string, Renderer>;
 }
 
@@ -36,14 +39,19 @@ export interface ResolveResult {
 
 const encoder = new TextEncoder();
 
-export async function resolveExportFiles(files: readonly ExportFile[], opts: ResolveOptions): Promise<ResolveResult> {
+export async function resolveExportFiles(
+  files: readonly ExportFile[],
+  opts: ResolveOptions,
+): Promise<ResolveResult> {
   const renderers = { ...RENDERERS, ...opts.renderers };
   const out: ResolvedFile[] = [];
   const missing: ResolveResult['missing'] = [];
   for (const f of files) {
     checkPath(f.path);
-    if (f.kind === 'text') out.push({ path: f.path, mediaType: f.mediaType, bytes: encoder.encode(f.content) });
-    else if (f.kind === 'bytes') out.push({ path: f.path, mediaType: f.mediaType, bytes: f.content });
+    if (f.kind === 'text')
+      out.push({ path: f.path, mediaType: f.mediaType, bytes: encoder.encode(f.content) });
+    else if (f.kind === 'bytes')
+      out.push({ path: f.path, mediaType: f.mediaType, bytes: f.content });
     else if (f.kind === 'render') {
       const render = renderers[f.renderer];
       if (!render) throw new Error(`no renderer "${f.renderer}" for ${f.path}`);
@@ -59,7 +67,12 @@ export async function resolveExportFiles(files: readonly ExportFile[], opts: Res
 
 /** Export paths are relative, forward-slashed and never climb out of the target folder. */
 function checkPath(p: string): void {
-  if (!p || p.startsWith('/') || p.includes('\\') || p.split('/').some((s) => s === '..' || s === '' || s === '.'))
+  if (
+    !p ||
+    p.startsWith('/') ||
+    p.includes('\\') ||
+    p.split('/').some((s) => s === '..' || s === '' || s === '.')
+  )
     throw new Error(`unsafe export path: ${p}`);
 }
 

@@ -20,7 +20,10 @@ import { characterStyleOf } from '@shared/channels/print/document';
 type ParagraphStyleKey = keyof typeof PRINT_STYLE_NAMES.paragraph;
 
 // Sizes in half-points, as Word stores them.
-const PARAGRAPH_FORMAT: Record<ParagraphStyleKey, { size: number; bold?: boolean; center?: boolean; indent?: boolean }> = {
+const PARAGRAPH_FORMAT: Record<
+  ParagraphStyleKey,
+  { size: number; bold?: boolean; center?: boolean; indent?: boolean }
+> = {
   kicker: { size: 28, center: true },
   headline: { size: 56, bold: true, center: true },
   subheadline: { size: 28, center: true },
@@ -72,7 +75,12 @@ function paragraph(p: PrintParagraph): Paragraph {
     children: p.runs.flatMap((r) => {
       const c = characterStyleOf(r);
       // A soft break run becomes a line break inside the paragraph.
-      return r.text.split('\n').map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, style: c ? styleId(c) : undefined }));
+      return r.text
+        .split('\n')
+        .map(
+          (text, i) =>
+            new TextRun({ text, break: i > 0 ? 1 : undefined, style: c ? styleId(c) : undefined }),
+        );
     }),
   });
 }

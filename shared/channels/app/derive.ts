@@ -17,7 +17,10 @@ export function deriveApp(master: MasterStory, ctx?: ChannelContext): AppVariant
     body: cloneData(master.body),
     tags: f.keywords.map((k) => cleanLine(k)).filter(Boolean),
     section: f.section,
-    photos: (master.images ?? []).map((image) => ({ image: cloneData(image), caption: image.caption })),
+    photos: (master.images ?? []).map((image) => ({
+      image: cloneData(image),
+      caption: image.caption,
+    })),
     priority: f.priority,
     embargo: f.embargo,
   };

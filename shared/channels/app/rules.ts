@@ -17,8 +17,14 @@ export const APP_RULES = defineRules({
     unit: 'chars',
     severity: 'warn',
     source: 'house style',
-    message: { 'zh-CN': '标题 {count} 字，列表里超过 {limit} 字会被截断', en: 'Headline is {count} characters; lists cut it after {limit}' },
-    fix: { 'zh-CN': '精简标题，或在列表标题中另写短标题。', en: 'Shorten it, or write a shorter list headline.' },
+    message: {
+      'zh-CN': '标题 {count} 字，列表里超过 {limit} 字会被截断',
+      en: 'Headline is {count} characters; lists cut it after {limit}',
+    },
+    fix: {
+      'zh-CN': '精简标题，或在列表标题中另写短标题。',
+      en: 'Shorten it, or write a shorter list headline.',
+    },
   },
   bodyEmpty: {
     unit: 'flag',
@@ -30,21 +36,33 @@ export const APP_RULES = defineRules({
     unit: 'flag',
     severity: 'warn',
     message: { 'zh-CN': '没有摘要', en: 'No summary' },
-    fix: { 'zh-CN': '摘要显示在推送和分享卡片上，请补上。', en: 'The summary shows in push and share cards; add one.' },
+    fix: {
+      'zh-CN': '摘要显示在推送和分享卡片上，请补上。',
+      en: 'The summary shows in push and share cards; add one.',
+    },
   },
   summaryMax: {
     value: 120,
     unit: 'chars',
     severity: 'warn',
     source: 'house style',
-    message: { 'zh-CN': '摘要 {count} 字，超过 {limit} 字', en: 'Summary is {count} characters; the limit is {limit}' },
-    fix: { 'zh-CN': '摘要控制在 {limit} 字内。', en: 'Keep the summary within {limit} characters.' },
+    message: {
+      'zh-CN': '摘要 {count} 字，超过 {limit} 字',
+      en: 'Summary is {count} characters; the limit is {limit}',
+    },
+    fix: {
+      'zh-CN': '摘要控制在 {limit} 字内。',
+      en: 'Keep the summary within {limit} characters.',
+    },
   },
   tagsMissing: {
     unit: 'flag',
     severity: 'hint',
     message: { 'zh-CN': '没有标签', en: 'No tags' },
-    fix: { 'zh-CN': '加几个标签，便于推荐和检索。', en: 'Add a few tags for recommendations and search.' },
+    fix: {
+      'zh-CN': '加几个标签，便于推荐和检索。',
+      en: 'Add a few tags for recommendations and search.',
+    },
   },
   embargoInvalid: {
     unit: 'flag',

@@ -15,7 +15,15 @@ export function validateApp(v: AppVariant, ctx?: ChannelContext): Problem[] {
   if (!headline) r.report('headlineMissing', { field: 'headline' });
   const hc = countChars(headline);
   if (hc > r.limit('headlineMax'))
-    r.report('headlineMax', { field: 'headline', start: overflowOffset(v.headline, 'chars', r.limit('headlineMax')) ?? 0, end: v.headline.length }, { count: hc });
+    r.report(
+      'headlineMax',
+      {
+        field: 'headline',
+        start: overflowOffset(v.headline, 'chars', r.limit('headlineMax')) ?? 0,
+        end: v.headline.length,
+      },
+      { count: hc },
+    );
   if (bodyParagraphs(v.body).length === 0) r.report('bodyEmpty', { field: 'body' });
   if (!v.summary.trim()) r.report('summaryMissing', { field: 'summary' });
   const sc = countChars(v.summary.trim());
@@ -26,6 +34,10 @@ export function validateApp(v: AppVariant, ctx?: ChannelContext): Problem[] {
   checkCopy(r, v.headline, { field: 'headline' });
   checkCopy(r, v.summary, { field: 'summary' });
   checkBody(r, v.body);
-  checkImages(r, v.photos.map((p) => ({ ...p.image, caption: p.caption })), 'photos');
+  checkImages(
+    r,
+    v.photos.map((p) => ({ ...p.image, caption: p.caption })),
+    'photos',
+  );
   return r.problems();
 }

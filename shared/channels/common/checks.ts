@@ -37,7 +37,10 @@ export const COMMON_RULES = {
     unit: 'flag',
     severity: 'hint',
     source: 'GB/T 15835-2011',
-    message: { 'zh-CN': '日期“{text}”用了汉字数字', en: 'Date "{text}" written in Chinese numerals' },
+    message: {
+      'zh-CN': '日期“{text}”用了汉字数字',
+      en: 'Date "{text}" written in Chinese numerals',
+    },
     fix: {
       'zh-CN': '新闻稿中的公历日期、计数一般用阿拉伯数字（GB/T 15835）。',
       en: 'News copy writes calendar dates and counts in Arabic numerals (GB/T 15835).',
@@ -98,13 +101,16 @@ export type CommonRuleId = keyof typeof COMMON_RULES;
 
 const HALF_PUNCT = /[,;:?!()]/g;
 const FULL_DIGITS = /[０-９]+/g;
-const CN_DATE = /[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/g;
+const CN_DATE =
+  /[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日/g;
 const DOUBLED = /([，。、；：！？])\1+/g;
 
 function isCjkAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
   const cp = s.codePointAt(i) ?? 0;
-  return isCjkLetter(cp) || (cp >= 0xdc00 && cp <= 0xdfff && isCjkLetter(s.codePointAt(i - 1) ?? 0));
+  return (
+    isCjkLetter(cp) || (cp >= 0xdc00 && cp <= 0xdfff && isCjkLetter(s.codePointAt(i - 1) ?? 0))
+  );
 }
 
 /** The mark ends a stretch of Chinese: CJK right before it, or before a number/unit glued to it ("上涨0.2%!"). */

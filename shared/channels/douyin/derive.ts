@@ -38,7 +38,8 @@ export function deriveScript(master: MasterStory, s: DouyinSettings): Shot[] {
   const photo = (i: number) => master.images?.[i]?.id ?? '';
   const shots: Shot[] = [];
   const headline = cleanLine(master.fields.headline);
-  if (headline) shots.push({ kind: 'title', text: headline, seconds: seconds(headline, s), visual: photo(0) });
+  if (headline)
+    shots.push({ kind: 'title', text: headline, seconds: seconds(headline, s), visual: photo(0) });
   const leadSentences = splitSentences(cleanLine(leadParagraph(master.body))).slice(0, 2);
   for (const sentence of leadSentences)
     for (const text of cardTexts(sentence).slice(0, 3))

@@ -7,12 +7,19 @@ import type { DouyinVariant } from './schema';
 const KIND_LABEL = { title: '标题', lead: '导语', point: '要点', end: '片尾' } as const;
 
 export function scriptMarkdown(v: DouyinVariant): string {
-  const lines = [`# ${v.title.trim() || '短视频脚本'}`, '', '| # | 类型 | 字幕卡 | 时长 | 画面 |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    `# ${v.title.trim() || '短视频脚本'}`,
+    '',
+    '| # | 类型 | 字幕卡 | 时长 | 画面 |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   let total = 0;
   v.script.forEach((s, i) => {
     total += s.seconds;
     const cell = (t: string) => t.replace(/\|/g, '｜').replace(/\n/g, ' ');
-    lines.push(`| ${i + 1} | ${KIND_LABEL[s.kind]} | ${cell(s.text)} | ${s.seconds} 秒 | ${cell(s.visual)} |`);
+    lines.push(
+      `| ${i + 1} | ${KIND_LABEL[s.kind]} | ${cell(s.text)} | ${s.seconds} 秒 | ${cell(s.visual)} |`,
+    );
   });
   lines.push('', `总时长约 ${total} 秒`, '');
   return lines.join('\n');
@@ -21,7 +28,12 @@ export function scriptMarkdown(v: DouyinVariant): string {
 export function exportDouyin(v: DouyinVariant, _ctx?: ChannelContext): ExportFile[] {
   const text = douyinText(v);
   const files: ExportFile[] = [
-    { kind: 'text', path: 'caption.txt', mediaType: 'text/plain; charset=utf-8', content: text + '\n' },
+    {
+      kind: 'text',
+      path: 'caption.txt',
+      mediaType: 'text/plain; charset=utf-8',
+      content: text + '\n',
+    },
     {
       kind: 'text',
       path: 'post.json',
@@ -40,9 +52,26 @@ export function exportDouyin(v: DouyinVariant, _ctx?: ChannelContext): ExportFil
         2,
       ),
     },
-    { kind: 'text', path: 'script.md', mediaType: 'text/markdown; charset=utf-8', content: scriptMarkdown(v) },
-    { kind: 'text', path: 'script.json', mediaType: 'application/json', content: JSON.stringify(v.script, null, 2) },
+    {
+      kind: 'text',
+      path: 'script.md',
+      mediaType: 'text/markdown; charset=utf-8',
+      content: scriptMarkdown(v),
+    },
+    {
+      kind: 'text',
+      path: 'script.json',
+      mediaType: 'application/json',
+      content: JSON.stringify(v.script, null, 2),
+    },
   ];
-  if (v.cover) files.push({ kind: 'asset', path: 'cover.jpg', mediaType: 'image/jpeg', imageId: v.cover.image.id, crop: v.cover.crop });
+  if (v.cover)
+    files.push({
+      kind: 'asset',
+      path: 'cover.jpg',
+      mediaType: 'image/jpeg',
+      imageId: v.cover.image.id,
+      crop: v.cover.crop,
+    });
   return files;
 }

@@ -32,4 +32,12 @@ export { douyinText } from './compose';
 export { deriveScript, cardTexts } from './derive';
 export { scriptMarkdown } from './export';
 export { DOUYIN_RULES, type DouyinRuleId } from './rules';
-export { DouyinVariantSchema, DouyinSettingsSchema, douyinSettings, ShotSchema, type DouyinVariant, type DouyinSettings, type Shot } from './schema';
+export {
+  DouyinVariantSchema,
+  DouyinSettingsSchema,
+  douyinSettings,
+  ShotSchema,
+  type DouyinVariant,
+  type DouyinSettings,
+  type Shot,
+} from './schema';

@@ -125,7 +125,8 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
   const overset = all.slice(linesAvailable);
   const columns: SetLine[][] = [];
   const perColumn = Math.max(1, linesPerColumn);
-  for (let c = 0; c < bodyColumns; c++) columns.push(fits.slice(c * perColumn, (c + 1) * perColumn));
+  for (let c = 0; c < bodyColumns; c++)
+    columns.push(fits.slice(c * perColumn, (c + 1) * perColumn));
   // Reserved lines shorten the last columns; anything that spills past them is already overset.
   const oversetHalves = overset.reduce((n, l) => n + l.zi * 2, 0);
   const linesLeft = Math.max(0, linesAvailable - all.length);

@@ -16,7 +16,10 @@ export function derivePrint(master: MasterStory, ctx?: ChannelContext): PrintVar
     byline: cleanLine(f.byline),
     dateline: cleanLine(f.dateline),
     body: cloneData(master.body),
-    photos: (master.images ?? []).map((image) => ({ image: cloneData(image), caption: image.caption })),
+    photos: (master.images ?? []).map((image) => ({
+      image: cloneData(image),
+      caption: image.caption,
+    })),
     layout: { templateId: s.defaultTemplateId, span: s.defaultSpan, reservedLines: 0 },
     qr: { online: true, shopUrl: '', shopLabel: '' },
   };

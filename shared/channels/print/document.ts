@@ -15,7 +15,8 @@ export type PrintParagraphStyle =
   | 'quote'
   | 'listItem'
   | 'caption';
-export type PrintCharacterStyle = 'bold' | 'italic' | 'boldItalic' | 'underline' | 'strike' | 'code' | 'link';
+export type PrintCharacterStyle =
+  'bold' | 'italic' | 'boldItalic' | 'underline' | 'strike' | 'code' | 'link';
 
 /** Style names as they appear in the InDesign template and the Word file; a newsroom may rename. */
 export const PRINT_STYLE_NAMES: {
@@ -106,13 +107,17 @@ export function printDocument(v: PrintVariant): PrintDocument {
     ['byline', v.byline],
     ['dateline', v.dateline],
   ];
-  for (const [style, text] of head) if (text.trim()) story.push({ style, runs: plain(text.trim()) });
+  for (const [style, text] of head)
+    if (text.trim()) story.push({ style, runs: plain(text.trim()) });
   story.push(...bodyParagraphsForPrint(v.body));
   const captions = v.photos
     .filter((p) => p.caption.trim())
     .map((p): PrintParagraph => {
       const credit = p.image.credit.trim();
-      return { style: 'caption', runs: plain(credit ? `${p.caption.trim()}　${credit}` : p.caption.trim()) };
+      return {
+        style: 'caption',
+        runs: plain(credit ? `${p.caption.trim()}　${credit}` : p.caption.trim()),
+      };
     });
   return { title: v.headline.trim(), story, captions };
 }

@@ -35,7 +35,13 @@ export function printQrCodes(v: PrintVariant, ctx?: ChannelContext): PrintQr[] {
 }
 
 function extOf(mime: string): string {
-  return mime === 'image/png' ? 'png' : mime === 'image/gif' ? 'gif' : mime === 'image/webp' ? 'webp' : 'jpg';
+  return mime === 'image/png'
+    ? 'png'
+    : mime === 'image/gif'
+      ? 'gif'
+      : mime === 'image/webp'
+        ? 'webp'
+        : 'jpg';
 }
 
 export function exportPrint(v: PrintVariant, ctx?: ChannelContext): ExportFile[] {
@@ -64,7 +70,12 @@ export function exportPrint(v: PrintVariant, ctx?: ChannelContext): ExportFile[]
   });
   const qrs = printQrCodes(v, ctx);
   for (const q of qrs)
-    files.push({ kind: 'text', path: `qr-${q.target}.svg`, mediaType: 'image/svg+xml', content: q.svg });
+    files.push({
+      kind: 'text',
+      path: `qr-${q.target}.svg`,
+      mediaType: 'image/svg+xml',
+      content: q.svg,
+    });
   v.photos.forEach((p, i) => {
     const name = p.image.fileName ?? `${p.image.id}.${extOf(p.image.mime)}`;
     files.push({

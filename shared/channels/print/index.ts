@@ -32,10 +32,21 @@ export const print: ChannelModule<PrintVariant> = {
   },
 };
 
-export { copyfit, type CopyfitInput, type CopyfitResult, type SetLine, type CopyBlock } from './copyfit';
+export {
+  copyfit,
+  type CopyfitInput,
+  type CopyfitResult,
+  type SetLine,
+  type CopyBlock,
+} from './copyfit';
 export { printCopyfit, copyBlocks } from './layout';
 export { printQrCodes, type PrintQr } from './export';
-export { printDocument, PRINT_STYLE_NAMES, type PrintDocument, type PrintParagraph } from './document';
+export {
+  printDocument,
+  PRINT_STYLE_NAMES,
+  type PrintDocument,
+  type PrintParagraph,
+} from './document';
 export { toIcml } from './icml';
 export {
   BUILTIN_TEMPLATES,
@@ -46,4 +57,9 @@ export {
   type PrintTemplate,
 } from './templates';
 export { PRINT_RULES, type PrintRuleId } from './rules';
-export { PrintVariantSchema, PrintSettingsSchema, type PrintVariant, type PrintSettings } from './schema';
+export {
+  PrintVariantSchema,
+  PrintSettingsSchema,
+  type PrintVariant,
+  type PrintSettings,
+} from './schema';

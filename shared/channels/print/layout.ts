@@ -10,7 +10,14 @@ export function copyBlocks(v: Pick<PrintVariant, 'body'>): CopyBlock[] {
   // One entry per body block (a rule gives an empty one) so indexes match the body's.
   return v.body.map((b): CopyBlock => {
     if (b.type === 'hr') return { kind: 'paragraph', text: '' };
-    const kind = b.type === 'heading' ? 'heading' : b.type === 'quote' ? 'quote' : b.type === 'list' ? 'list' : 'paragraph';
+    const kind =
+      b.type === 'heading'
+        ? 'heading'
+        : b.type === 'quote'
+          ? 'quote'
+          : b.type === 'list'
+            ? 'list'
+            : 'paragraph';
     return { kind, text: blockText(b) };
   });
 }

@@ -21,7 +21,10 @@ export const PRINT_RULES = defineRules({
   templateUnknown: {
     unit: 'flag',
     severity: 'block',
-    message: { 'zh-CN': '版式模板“{template}”不存在', en: 'Page template "{template}" does not exist' },
+    message: {
+      'zh-CN': '版式模板“{template}”不存在',
+      en: 'Page template "{template}" does not exist',
+    },
     fix: {
       'zh-CN': '在版面设置中选择一个现有模板。',
       en: 'Choose an existing template in the layout settings.',

@@ -25,7 +25,12 @@ export function validatePrint(v: PrintVariant, ctx?: ChannelContext): Problem[] 
       r.report(
         'overset',
         first ? { field: 'body', index: first.block, start: first.start } : { field: 'body' },
-        { lines: fit.oversetLines, zi: fit.oversetZi, used: fit.linesUsed, available: fit.linesAvailable },
+        {
+          lines: fit.oversetLines,
+          zi: fit.oversetZi,
+          used: fit.linesUsed,
+          available: fit.linesAvailable,
+        },
       );
     } else if (fit.linesUsed > 0 && fit.linesLeft > r.limit('underset')) {
       r.report('underset', { field: 'body' }, { lines: fit.linesLeft, zi: fit.freeZi });
@@ -37,7 +42,12 @@ export function validatePrint(v: PrintVariant, ctx?: ChannelContext): Problem[] 
       r.report(
         'headlineTooLong',
         { field: 'headline' },
-        { count: headlineZi, limit: headlineLimit, lines: template.headlineMaxLines, span: v.layout.span },
+        {
+          count: headlineZi,
+          limit: headlineLimit,
+          lines: template.headlineMaxLines,
+          span: v.layout.span,
+        },
       );
     // Subheadlines run in about half the headline's size.
     const subLimit = Math.floor(fit.spanWidthZi / Math.max(1, template.headlineScale / 2));
@@ -56,7 +66,11 @@ export function validatePrint(v: PrintVariant, ctx?: ChannelContext): Problem[] 
   );
   v.photos.forEach((p, index) => {
     if (p.image.width < r.limit('photoLowResolution'))
-      r.report('photoLowResolution', { field: 'photos', index }, { n: index + 1, width: p.image.width });
+      r.report(
+        'photoLowResolution',
+        { field: 'photos', index },
+        { n: index + 1, width: p.image.width },
+      );
   });
 
   const shop = v.qr.shopUrl.trim();

@@ -21,11 +21,20 @@ export function shownDigest(v: Pick<WechatVariant, 'digest' | 'body'>): string {
 
 function placePhotos(body: readonly Block[], images: readonly ImageRef[]): WechatVariant['photos'] {
   const paragraphs = body.flatMap((b, i) => (b.type === 'paragraph' && b.runs.length ? [i] : []));
-  if (paragraphs.length === 0) return images.map((image) => ({ image: cloneData(image), caption: image.caption, afterBlock: body.length - 1 }));
+  if (paragraphs.length === 0)
+    return images.map((image) => ({
+      image: cloneData(image),
+      caption: image.caption,
+      afterBlock: body.length - 1,
+    }));
   // Spread evenly over the paragraphs, the first right after the lead.
   return images.map((image, k) => {
     const slot = Math.floor((k * paragraphs.length) / Math.max(1, images.length));
-    return { image: cloneData(image), caption: image.caption, afterBlock: paragraphs[slot] ?? paragraphs[0]! };
+    return {
+      image: cloneData(image),
+      caption: image.caption,
+      afterBlock: paragraphs[slot] ?? paragraphs[0]!,
+    };
   });
 }
 
@@ -40,7 +49,9 @@ export function deriveWechat(master: MasterStory, ctx?: ChannelContext): WechatV
     digestAuto: true,
     body: cloneData(master.body),
     photos: placePhotos(master.body, images),
-    cover: cover ? { image: cloneData(cover), crop235: centerCrop(cover, 2.35), crop11: centerCrop(cover, 1) } : null,
+    cover: cover
+      ? { image: cloneData(cover), crop235: centerCrop(cover, 2.35), crop11: centerCrop(cover, 1) }
+      : null,
     contentSourceUrl: ctx?.links?.onlineUrl ?? '',
     needOpenComment: s.openComment,
     onlyFansCanComment: false,

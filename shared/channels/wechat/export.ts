@@ -27,7 +27,10 @@ export function cropParam(c: Crop): string {
   return `${f(c.x1)}_${f(c.y1)}_${f(c.x2)}_${f(c.y2)}`;
 }
 
-export function wechatDraftPayload(v: WechatVariant, ctx?: ChannelContext): { articles: WechatDraftArticle[] } {
+export function wechatDraftPayload(
+  v: WechatVariant,
+  ctx?: ChannelContext,
+): { articles: WechatDraftArticle[] } {
   const article: WechatDraftArticle = {
     article_type: 'news',
     title: v.title.trim(),
@@ -47,11 +50,17 @@ export function wechatDraftPayload(v: WechatVariant, ctx?: ChannelContext): { ar
 }
 
 /** "Copy as rich text": HTML for the WeChat editor's paste, plain text as the fallback flavour. */
-export function wechatClipboard(v: WechatVariant, ctx?: ChannelContext): { html: string; text: string } {
+export function wechatClipboard(
+  v: WechatVariant,
+  ctx?: ChannelContext,
+): { html: string; text: string } {
   // Without uploaded URLs a pasted placeholder src would show broken; leave photos out then.
   const urls = ctx?.uploaded?.imageUrls ?? {};
   const photos = v.photos.filter((p) => urls[p.image.id]);
-  return { html: wechatHtml({ body: v.body, photos }, { imageUrls: urls }), text: bodyToPlainText(v.body) };
+  return {
+    html: wechatHtml({ body: v.body, photos }, { imageUrls: urls }),
+    text: bodyToPlainText(v.body),
+  };
 }
 
 export interface WechatUpload {
@@ -63,21 +72,49 @@ export interface WechatUpload {
 
 export function wechatUploads(v: WechatVariant): WechatUpload[] {
   const out: WechatUpload[] = [];
-  if (v.cover) out.push({ imageId: v.cover.image.id, purpose: 'cover', api: 'material/add_material' });
-  for (const p of v.photos) out.push({ imageId: p.image.id, purpose: 'body', api: 'media/uploadimg' });
+  if (v.cover)
+    out.push({ imageId: v.cover.image.id, purpose: 'cover', api: 'material/add_material' });
+  for (const p of v.photos)
+    out.push({ imageId: p.image.id, purpose: 'body', api: 'media/uploadimg' });
   return out;
 }
 
 export function exportWechat(v: WechatVariant, ctx?: ChannelContext): ExportFile[] {
   const payload = wechatDraftPayload(v, ctx);
   const files: ExportFile[] = [
-    { kind: 'text', path: 'draft.json', mediaType: 'application/json', content: JSON.stringify(payload, null, 2) },
-    { kind: 'text', path: 'content.html', mediaType: 'text/html', content: payload.articles[0]!.content },
-    { kind: 'text', path: 'uploads.json', mediaType: 'application/json', content: JSON.stringify(wechatUploads(v), null, 2) },
+    {
+      kind: 'text',
+      path: 'draft.json',
+      mediaType: 'application/json',
+      content: JSON.stringify(payload, null, 2),
+    },
+    {
+      kind: 'text',
+      path: 'content.html',
+      mediaType: 'text/html',
+      content: payload.articles[0]!.content,
+    },
+    {
+      kind: 'text',
+      path: 'uploads.json',
+      mediaType: 'application/json',
+      content: JSON.stringify(wechatUploads(v), null, 2),
+    },
   ];
-  if (v.cover) files.push({ kind: 'asset', path: `cover.${v.cover.image.mime === 'image/png' ? 'png' : 'jpg'}`, mediaType: v.cover.image.mime, imageId: v.cover.image.id });
+  if (v.cover)
+    files.push({
+      kind: 'asset',
+      path: `cover.${v.cover.image.mime === 'image/png' ? 'png' : 'jpg'}`,
+      mediaType: v.cover.image.mime,
+      imageId: v.cover.image.id,
+    });
   v.photos.forEach((p, i) =>
-    files.push({ kind: 'asset', path: `images/${String(i + 1).padStart(2, '0')}-${p.image.fileName ?? p.image.id}`, mediaType: p.image.mime, imageId: p.image.id }),
+    files.push({
+      kind: 'asset',
+      path: `images/${String(i + 1).padStart(2, '0')}-${p.image.fileName ?? p.image.id}`,
+      mediaType: p.image.mime,
+      imageId: p.image.id,
+    }),
   );
   return files;
 }

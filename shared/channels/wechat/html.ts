@@ -5,8 +5,28 @@ import type { Block, ListBlock, Run } from '../../body/blocks';
 import type { WechatVariant } from './schema';
 
 /** Tags and attributes the renderer may emit (CHANNELS.md); tests check the output against this. */
-export const WECHAT_ALLOWED: { tags: ReadonlySet<string>; attributes: Readonly<Record<string, readonly string[]>> } = {
-  tags: new Set(['section', 'p', 'span', 'strong', 'em', 'br', 'img', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'table']),
+export const WECHAT_ALLOWED: {
+  tags: ReadonlySet<string>;
+  attributes: Readonly<Record<string, readonly string[]>>;
+} = {
+  tags: new Set([
+    'section',
+    'p',
+    'span',
+    'strong',
+    'em',
+    'br',
+    'img',
+    'blockquote',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'table',
+  ]),
   attributes: { '*': ['style'], img: ['src', 'alt', 'style'] },
 };
 
@@ -15,7 +35,8 @@ const S = {
   p: 'margin:0 0 1em;text-align:justify;',
   h: ['', 'font-size:22px;', 'font-size:20px;', 'font-size:18px;', 'font-size:17px;'],
   hBase: 'font-weight:bold;margin:1.5em 0 0.75em;line-height:1.4;',
-  quote: 'margin:1em 0;padding:0.5em 1em;border-left:3px solid #b71c1c;color:#555;background:#f7f7f7;',
+  quote:
+    'margin:1em 0;padding:0.5em 1em;border-left:3px solid #b71c1c;color:#555;background:#f7f7f7;',
   list: 'margin:0 0 1em;padding-left:2em;',
   li: 'margin:0 0 0.5em;',
   hr: 'margin:1.5em 0;border-top:1px solid #ddd;',
@@ -27,9 +48,17 @@ const S = {
   code: 'font-family:Menlo,Consolas,monospace;font-size:14px;background:#f3f3f3;padding:0 2px;',
 };
 
+// HTML cannot carry most C0 controls; a paste from Word can.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export function htmlEscape(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(CONTROL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function run(r: Run): string {
@@ -78,12 +107,17 @@ export const ASSET_PLACEHOLDER = 'rongmei-asset:';
 
 function photo(p: WechatVariant['photos'][number], opts: WechatHtmlOptions): string {
   const src = opts.imageUrls?.[p.image.id] ?? ASSET_PLACEHOLDER + p.image.id;
-  const caption = p.caption.trim() ? `<p style="${S.caption}">${htmlEscape(p.caption.trim())}</p>` : '';
+  const caption = p.caption.trim()
+    ? `<p style="${S.caption}">${htmlEscape(p.caption.trim())}</p>`
+    : '';
   return `<section style="${S.figure}"><img src="${htmlEscape(src)}" alt="${htmlEscape(p.caption.trim())}" style="${S.img}"/>${caption}</section>`;
 }
 
 /** The `content` of draft/add: the body with photos placed, inline styles only. */
-export function wechatHtml(v: Pick<WechatVariant, 'body' | 'photos'>, opts: WechatHtmlOptions = {}): string {
+export function wechatHtml(
+  v: Pick<WechatVariant, 'body' | 'photos'>,
+  opts: WechatHtmlOptions = {},
+): string {
   const after = new Map<number, string[]>();
   for (const p of v.photos) {
     const at = Math.min(p.afterBlock, v.body.length - 1);

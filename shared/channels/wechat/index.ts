@@ -34,6 +34,18 @@ export const wechat: ChannelModule<WechatVariant> = {
 
 export { wechatHtml, WECHAT_ALLOWED, ASSET_PLACEHOLDER, type WechatHtmlOptions } from './html';
 export { autoDigest, shownDigest } from './derive';
-export { wechatDraftPayload, wechatClipboard, wechatUploads, cropParam, type WechatDraftArticle, type WechatUpload } from './export';
+export {
+  wechatDraftPayload,
+  wechatClipboard,
+  wechatUploads,
+  cropParam,
+  type WechatDraftArticle,
+  type WechatUpload,
+} from './export';
 export { WECHAT_RULES, type WechatRuleId } from './rules';
-export { WechatVariantSchema, WechatSettingsSchema, type WechatVariant, type WechatSettings } from './schema';
+export {
+  WechatVariantSchema,
+  WechatSettingsSchema,
+  type WechatVariant,
+  type WechatSettings,
+} from './schema';

@@ -1,6 +1,11 @@
 // How the post reads when published: 【标题】导语…… 链接 #话题# @昵称, and
 // what the feed shows of a long post (the first 140 字 and "全文").
-import { DEFAULT_WEIBO_COUNT, countWeibo, fitPrefix, type WeiboCountOptions } from '../../text/counters';
+import {
+  DEFAULT_WEIBO_COUNT,
+  countWeibo,
+  fitPrefix,
+  type WeiboCountOptions,
+} from '../../text/counters';
 import type { WeiboVariant } from './schema';
 
 /** The tail after the text: link, topics, mentions. */

@@ -13,7 +13,10 @@ const POST_LIMIT = 140;
 
 function storyLink(ctx: ChannelContext | undefined): string {
   if (ctx?.links?.baseUrl && ctx.storyId)
-    return trackedLink({ baseUrl: ctx.links.baseUrl }, { storyId: ctx.storyId, channel: 'weibo', target: 'online' });
+    return trackedLink(
+      { baseUrl: ctx.links.baseUrl },
+      { storyId: ctx.storyId, channel: 'weibo', target: 'online' },
+    );
   return ctx?.links?.onlineUrl ?? '';
 }
 
@@ -29,7 +32,10 @@ export function deriveWeibo(master: MasterStory, ctx?: ChannelContext): WeiboVar
   const headline = cleanLine(master.fields.headline);
   const head = headline ? `【${headline}】` : '';
   const room = POST_LIMIT - countWeibo(head + suffix, opts);
-  const lead = room > 4 ? trimToLimit(cleanLine(leadParagraph(master.body)), 'weibo', room, { weibo: opts }) : '';
+  const lead =
+    room > 4
+      ? trimToLimit(cleanLine(leadParagraph(master.body)), 'weibo', room, { weibo: opts })
+      : '';
   return {
     text: head + lead,
     link,

@@ -7,7 +7,12 @@ import type { WeiboVariant } from './schema';
 export function exportWeibo(v: WeiboVariant, _ctx?: ChannelContext): ExportFile[] {
   const status = weiboPost(v);
   const files: ExportFile[] = [
-    { kind: 'text', path: 'post.txt', mediaType: 'text/plain; charset=utf-8', content: status + '\n' },
+    {
+      kind: 'text',
+      path: 'post.txt',
+      mediaType: 'text/plain; charset=utf-8',
+      content: status + '\n',
+    },
     {
       kind: 'text',
       path: 'post.json',
@@ -19,7 +24,9 @@ export function exportWeibo(v: WeiboVariant, _ctx?: ChannelContext): ExportFile[
           topics: v.topics,
           mentions: v.mentions,
           link: v.link,
-          images: v.images.map((img, i) => `images/${String(i + 1).padStart(2, '0')}-${img.fileName ?? img.id}`),
+          images: v.images.map(
+            (img, i) => `images/${String(i + 1).padStart(2, '0')}-${img.fileName ?? img.id}`,
+          ),
         },
         null,
         2,
@@ -27,7 +34,12 @@ export function exportWeibo(v: WeiboVariant, _ctx?: ChannelContext): ExportFile[
     },
   ];
   v.images.slice(0, 9).forEach((img, i) =>
-    files.push({ kind: 'asset', path: `images/${String(i + 1).padStart(2, '0')}-${img.fileName ?? img.id}`, mediaType: img.mime, imageId: img.id }),
+    files.push({
+      kind: 'asset',
+      path: `images/${String(i + 1).padStart(2, '0')}-${img.fileName ?? img.id}`,
+      mediaType: img.mime,
+      imageId: img.id,
+    }),
   );
   return files;
 }

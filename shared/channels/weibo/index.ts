@@ -24,4 +24,10 @@ export const weibo: ChannelModule<WeiboVariant> = {
 
 export { weiboPost, weiboSuffix, weiboFeedPreview, type WeiboFeedPreview } from './compose';
 export { WEIBO_RULES, type WeiboRuleId } from './rules';
-export { WeiboVariantSchema, WeiboSettingsSchema, weiboSettings, type WeiboVariant, type WeiboSettings } from './schema';
+export {
+  WeiboVariantSchema,
+  WeiboSettingsSchema,
+  weiboSettings,
+  type WeiboVariant,
+  type WeiboSettings,
+} from './schema';

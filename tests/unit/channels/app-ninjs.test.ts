@@ -10,7 +10,8 @@ const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'
 
 describe('ninjs schema (vendored)', () => {
   it('accepts IPTC examples and should_pass cases, rejects should_fail ones', () => {
-    for (const f of fs.readdirSync(path.join(dir, 'examples-2.2'))) expect(validateNinjs(read(`examples-2.2/${f}`)).valid, f).toBe(true);
+    for (const f of fs.readdirSync(path.join(dir, 'examples-2.2')))
+      expect(validateNinjs(read(`examples-2.2/${f}`)).valid, f).toBe(true);
     for (const f of fs.readdirSync(path.join(dir, 'test-suite-2.2'))) {
       const r = validateNinjs(read(`test-suite-2.2/${f}`));
       expect(r.valid, f).toBe(f.startsWith('should_pass'));
@@ -20,15 +21,25 @@ describe('ninjs schema (vendored)', () => {
 
 describe('app channel', () => {
   it('exports ninjs that validates against the official schema', () => {
-    const v = app.derive(master({ images: [PHOTO, { ...PHOTO, id: 'img-ai', aiGenerated: true, caption: '示意图（AI生成）' }] }), CTX);
+    const v = app.derive(
+      master({
+        images: [PHOTO, { ...PHOTO, id: 'img-ai', aiGenerated: true, caption: '示意图（AI生成）' }],
+      }),
+      CTX,
+    );
     const files = app.export(v, CTX);
     const json = files.find((f) => f.path === 'ninjs.json');
-    const doc = JSON.parse(json && json.kind === 'text' ? json.content : '{}') as Record<string, unknown>;
+    const doc = JSON.parse(json && json.kind === 'text' ? json.content : '{}') as Record<
+      string,
+      unknown
+    >;
     const r = validateNinjs(doc);
     expect(r.errors).toEqual([]);
     expect(doc.language).toBe('zh-CN');
     expect(doc.uri).toBe(`urn:rongmei:story:${CTX.storyId}`);
-    expect((doc.associations as Array<{ digitalsourcetype: { uri: string } }>)[1]!.digitalsourcetype.uri).toMatch(/trainedAlgorithmicMedia$/);
+    expect(
+      (doc.associations as Array<{ digitalsourcetype: { uri: string } }>)[1]!.digitalsourcetype.uri,
+    ).toMatch(/trainedAlgorithmicMedia$/);
     expect(files.filter((f) => f.kind === 'asset')).toHaveLength(2);
   });
   it('rejects invented fields (the schema is closed)', () => {
@@ -36,7 +47,10 @@ describe('app channel', () => {
     expect(validateNinjs(doc).valid).toBe(false);
   });
   it('flags an AI-generated photo without a label and a missing summary', () => {
-    const v = { ...app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX), summary: '' };
+    const v = {
+      ...app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX),
+      summary: '',
+    };
     const rules = app.validate(v, CTX).map((p) => `${p.rule}:${p.severity}`);
     expect(rules).toEqual(expect.arrayContaining(['aiLabelMissing:block', 'summaryMissing:warn']));
   });

@@ -22,14 +22,19 @@ describe('export files', () => {
     const text = (await mammoth.extractRawText({ buffer })).value;
     expect(text).toContain('消费市场温和回暖 核心CPI涨幅连续三个月扩大');
     expect(text).toContain('国家统计局城市司首席统计师董莉娟');
-    const styled = await mammoth.convertToHtml({ buffer }, { styleMap: ["p[style-name='主题'] => h1:fresh", "p[style-name='正文'] => p.body:fresh"] });
+    const styled = await mammoth.convertToHtml(
+      { buffer },
+      { styleMap: ["p[style-name='主题'] => h1:fresh", "p[style-name='正文'] => p.body:fresh"] },
+    );
     expect(styled.value).toMatch(/<h1>消费市场温和回暖/);
     expect(styled.value).toContain('<p class="body">本报北京11月3日电');
   });
   it('zips every channel’s files and reads them back; missing assets are reported', async () => {
     const variants = deriveAll(master({ images: [PHOTO, { ...PHOTO, id: 'gone' }] }), CTX);
     for (const c of CHANNELS) {
-      const { files, missing } = await resolveExportFiles(c.exportFiles(variants[c.id], CTX), { readAsset });
+      const { files, missing } = await resolveExportFiles(c.exportFiles(variants[c.id], CTX), {
+        readAsset,
+      });
       if (c.id !== 'douyin') expect(missing.map((m) => m.imageId)).toContain('gone');
       const zip = unzipSync(zipFiles(files));
       expect(Object.keys(zip).sort()).toEqual(files.map((f) => f.path).sort());
@@ -41,7 +46,12 @@ describe('export files', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-export-'));
     await writeFolder(dir, [{ path: 'images/01.jpg', mediaType: 'image/jpeg', bytes: JPEG }]);
     expect(fs.readFileSync(path.join(dir, 'images/01.jpg'))).toEqual(Buffer.from(JPEG));
-    await expect(resolveExportFiles([{ kind: 'text', path: '../x.txt', mediaType: 'text/plain', content: '' }], { readAsset })).rejects.toThrow(/unsafe/);
+    await expect(
+      resolveExportFiles(
+        [{ kind: 'text', path: '../x.txt', mediaType: 'text/plain', content: '' }],
+        { readAsset },
+      ),
+    ).rejects.toThrow(/unsafe/);
     fs.rmSync(dir, { recursive: true });
   });
 });

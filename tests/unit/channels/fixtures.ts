@@ -54,8 +54,16 @@ export function longStory(zi: number): MasterStory {
   let i = 0;
   while (n < zi) {
     const p = PARAGRAPHS[i % PARAGRAPHS.length]!;
-    if (i > 0 && i % 12 === 0) body.push({ type: 'heading', level: 2, runs: [{ text: `第${i / 12}部分：市场观察` }] });
-    body.push({ type: 'paragraph', runs: [{ text: p.slice(0, 40) }, { text: p.slice(40, 60), bold: true }, { text: p.slice(60) }] });
+    if (i > 0 && i % 12 === 0)
+      body.push({ type: 'heading', level: 2, runs: [{ text: `第${i / 12}部分：市场观察` }] });
+    body.push({
+      type: 'paragraph',
+      runs: [
+        { text: p.slice(0, 40) },
+        { text: p.slice(40, 60), bold: true },
+        { text: p.slice(60) },
+      ],
+    });
     n += p.length;
     i++;
   }

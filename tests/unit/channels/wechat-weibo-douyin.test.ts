@@ -3,7 +3,14 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode } from 'domhandler';
 import { htmlTreeToBlocks } from '@shared/body/html-to-blocks';
 import { parseHtml } from '../../../electron/services/import/html-tree';
-import { WECHAT_ALLOWED, shownDigest, wechat, wechatClipboard, wechatDraftPayload, wechatHtml } from '@shared/channels/wechat';
+import {
+  WECHAT_ALLOWED,
+  shownDigest,
+  wechat,
+  wechatClipboard,
+  wechatDraftPayload,
+  wechatHtml,
+} from '@shared/channels/wechat';
 import { weibo, weiboFeedPreview, weiboPost } from '@shared/channels/weibo';
 import { douyin, douyinText } from '@shared/channels/douyin';
 import { countWeibo } from '@shared/text/counters';
@@ -15,8 +22,12 @@ function forbidden(html: string): string[] {
     for (const n of nodes) {
       if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
         if (!WECHAT_ALLOWED.tags.has(n.name)) bad.push(`<${n.name}>`);
-        const allowed = [...(WECHAT_ALLOWED.attributes['*'] ?? []), ...(WECHAT_ALLOWED.attributes[n.name] ?? [])];
-        for (const a of Object.keys(n.attribs)) if (!allowed.includes(a)) bad.push(`${n.name}[${a}]`);
+        const allowed = [
+          ...(WECHAT_ALLOWED.attributes['*'] ?? []),
+          ...(WECHAT_ALLOWED.attributes[n.name] ?? []),
+        ];
+        for (const a of Object.keys(n.attribs))
+          if (!allowed.includes(a)) bad.push(`${n.name}[${a}]`);
         walk(n.children);
       }
     }
@@ -43,35 +54,68 @@ describe('wechat', () => {
   it('renders only allowed tags and attributes, even from HTML pasted off a web page', () => {
     const m = master({ body: [...master().body, ...htmlTreeToBlocks(parseHtml(PASTED))] });
     const v = wechat.derive(m, CTX);
-    v.body.push({ type: 'list', ordered: true, items: [{ runs: [{ text: '第一', italic: true, underline: true }] }] });
+    v.body.push({
+      type: 'list',
+      ordered: true,
+      items: [{ runs: [{ text: '第一', italic: true, underline: true }] }],
+    });
     const html = wechatHtml(v);
     expect(forbidden(html)).toEqual([]);
     expect(html).not.toMatch(/<script|<iframe|class=|onclick|onerror/i);
     expect(html).toContain('10月份CPI');
     const problems = wechat.validate(v, CTX);
-    expect(problems.some((p) => p.rule === 'externalLink' && p.params.url === 'https://www.example.com/cpi')).toBe(true);
+    expect(
+      problems.some(
+        (p) => p.rule === 'externalLink' && p.params.url === 'https://www.example.com/cpi',
+      ),
+    ).toBe(true);
   });
   it('builds the draft/add payload and the clipboard payload', () => {
     const v = wechat.derive(master(), CTX);
-    const payload = wechatDraftPayload(v, { ...CTX, uploaded: { thumbMediaId: 'MEDIA_1', imageUrls: { [PHOTO.id]: 'https://mmbiz.qpic.cn/x.jpg' } } });
+    const payload = wechatDraftPayload(v, {
+      ...CTX,
+      uploaded: {
+        thumbMediaId: 'MEDIA_1',
+        imageUrls: { [PHOTO.id]: 'https://mmbiz.qpic.cn/x.jpg' },
+      },
+    });
     const a = payload.articles[0]!;
-    expect(a).toMatchObject({ article_type: 'news', thumb_media_id: 'MEDIA_1', need_open_comment: 1, only_fans_can_comment: 0 });
+    expect(a).toMatchObject({
+      article_type: 'news',
+      thumb_media_id: 'MEDIA_1',
+      need_open_comment: 1,
+      only_fans_can_comment: 0,
+    });
     expect(a.pic_crop_235_1).toMatch(/^[\d.]+_[\d.]+_[\d.]+_[\d.]+$/);
     expect(a.content).toContain('src="https://mmbiz.qpic.cn/x.jpg"');
     const clip = wechatClipboard(v);
-    expect(clip.text.split('\n')[0]).toBe(master().body[0]!.type === 'paragraph' ? (master().body[0] as { runs: { text: string }[] }).runs[0]!.text : '');
+    expect(clip.text.split('\n')[0]).toBe(
+      master().body[0]!.type === 'paragraph'
+        ? (master().body[0] as { runs: { text: string }[] }).runs[0]!.text
+        : '',
+    );
     expect(clip.html).not.toContain('<img');
     expect(forbidden(clip.html)).toEqual([]);
   });
   it('flags the platform limits with positions', () => {
-    const v = { ...wechat.derive(master(), CTX), title: '消费市场温和回暖，核心CPI涨幅连续三个月扩大，服务价格上涨带动旅游机票价格', author: '本报记者 王晓明 李华 张伟 陈晨 赵磊', cover: null, contentSourceUrl: 'javascript:alert(1)' };
+    const v = {
+      ...wechat.derive(master(), CTX),
+      title: '消费市场温和回暖，核心CPI涨幅连续三个月扩大，服务价格上涨带动旅游机票价格',
+      author: '本报记者 王晓明 李华 张伟 陈晨 赵磊',
+      cover: null,
+      contentSourceUrl: 'javascript:alert(1)',
+    };
     const rules = wechat.validate(v, CTX);
     const title = rules.find((p) => p.rule === 'titleMax')!;
     expect(title.severity).toBe('block');
     expect(title.at).toMatchObject({ field: 'title', start: 32 });
     expect(title.text['zh-CN']).toContain('超过 32 字上限');
-    expect(rules.map((p) => p.rule)).toEqual(expect.arrayContaining(['authorMax', 'coverMissing', 'sourceUrlInvalid']));
-    const sdk = wechat.validate({ ...v, title: '消费市场温和回暖 核心CPI涨幅连续三个月扩大' }, CTX).find((p) => p.rule === 'titleSdkMax')!;
+    expect(rules.map((p) => p.rule)).toEqual(
+      expect.arrayContaining(['authorMax', 'coverMissing', 'sourceUrlInvalid']),
+    );
+    const sdk = wechat
+      .validate({ ...v, title: '消费市场温和回暖 核心CPI涨幅连续三个月扩大' }, CTX)
+      .find((p) => p.rule === 'titleSdkMax')!;
     expect(sdk.uncertain).toBe(true);
     expect(sdk.text['zh-CN']).toContain('平台惯例');
     const big = wechat.validate(wechat.derive(longStory(20_000), CTX), CTX);
@@ -94,19 +138,46 @@ describe('weibo', () => {
   });
   it('goes over the limit when the lead is pasted back in full, and points at the overflow', () => {
     const v = weibo.derive(master(), CTX);
-    const over = { ...v, text: `【${master().fields.headline}】${master().body.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : '')).join('')}` };
+    const over = {
+      ...v,
+      text: `【${master().fields.headline}】${master()
+        .body.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''))
+        .join('')}`,
+    };
     const p = weibo.validate(over, CTX).find((x) => x.rule === 'postMax')!;
     expect(p.severity).toBe('block');
     expect(p.at.field).toBe('text');
     expect(p.at.start).toBeGreaterThan(100);
-    expect(weibo.validate({ ...over, longPost: true }, CTX).some((x) => x.rule === 'postMax')).toBe(false);
+    expect(weibo.validate({ ...over, longPost: true }, CTX).some((x) => x.rule === 'postMax')).toBe(
+      false,
+    );
     expect(weiboFeedPreview({ ...over, longPost: true }).truncated).toBe(true);
   });
   it('checks images, topics and mentions', () => {
     const v = weibo.derive(master(), CTX);
-    const bad = { ...v, text: v.text + ' #双11 @新华社', images: Array.from({ length: 10 }, (_, i) => ({ ...PHOTO, id: `p${i}`, bytes: i === 0 ? 6_000_000 : 100, mime: i === 1 ? 'image/webp' : 'image/jpeg' })), topics: ['稳 物价'], mentions: ['x'] };
+    const bad = {
+      ...v,
+      text: v.text + ' #双11 @新华社',
+      images: Array.from({ length: 10 }, (_, i) => ({
+        ...PHOTO,
+        id: `p${i}`,
+        bytes: i === 0 ? 6_000_000 : 100,
+        mime: i === 1 ? 'image/webp' : 'image/jpeg',
+      })),
+      topics: ['稳 物价'],
+      mentions: ['x'],
+    };
     const rules = weibo.validate(bad, CTX).map((p) => p.rule);
-    expect(rules).toEqual(expect.arrayContaining(['imagesMax', 'imageBytes', 'imageFormat', 'topicUnclosed', 'topicInvalid', 'mentionInvalid']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'imagesMax',
+        'imageBytes',
+        'imageFormat',
+        'topicUnclosed',
+        'topicInvalid',
+        'mentionInvalid',
+      ]),
+    );
   });
 });
 
@@ -120,15 +191,30 @@ describe('douyin', () => {
     expect(v.script[0]!.kind).toBe('title');
     expect(v.script.at(-1)!.kind).toBe('end');
     expect(v.script.filter((s) => s.kind === 'point').length).toBeGreaterThan(0);
-    for (const s of v.script.filter((x) => x.kind === 'lead')) expect(Array.from(s.text).length).toBeLessThanOrEqual(20);
+    for (const s of v.script.filter((x) => x.kind === 'lead'))
+      expect(Array.from(s.text).length).toBeLessThanOrEqual(20);
     expect(douyin.validate(v, CTX).filter((p) => p.severity === 'block')).toEqual([]);
   });
   it('flags long titles, too many hashtags, a wrong cover crop and long video', () => {
     const v = douyin.derive(master(), CTX);
-    const bad = { ...v, title: v.title + '，服务价格上涨带动旅游机票价格涨幅居前', hashtags: ['a', 'b', 'c', 'd', 'e', 'f'], cover: { ...v.cover!, crop: { x1: 0, y1: 0, x2: 1, y2: 1 } }, video: { fileName: 'v.mp4', seconds: 1000, bytes: 10, width: 1920, height: 1080 } };
+    const bad = {
+      ...v,
+      title: v.title + '，服务价格上涨带动旅游机票价格涨幅居前',
+      hashtags: ['a', 'b', 'c', 'd', 'e', 'f'],
+      cover: { ...v.cover!, crop: { x1: 0, y1: 0, x2: 1, y2: 1 } },
+      video: { fileName: 'v.mp4', seconds: 1000, bytes: 10, width: 1920, height: 1080 },
+    };
     const p = douyin.validate(bad, CTX);
     const rules = p.map((x) => x.rule);
-    expect(rules).toEqual(expect.arrayContaining(['titleMax', 'hashtagsMax', 'coverRatio', 'videoDuration', 'videoNotVertical']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'titleMax',
+        'hashtagsMax',
+        'coverRatio',
+        'videoDuration',
+        'videoNotVertical',
+      ]),
+    );
     expect(p.find((x) => x.rule === 'hashtagsMax')!.uncertain).toBe(true);
   });
 });

@@ -39,7 +39,9 @@ describe('weibo counter', () => {
   });
   it('counts a URL as a fixed width, whatever its length', () => {
     const short = countWeibo('详见 https://t.cn/A6x');
-    const long = countWeibo('详见 https://app.rmnews.cn/a/2024/11/03/very-long-path?utm_source=weibo');
+    const long = countWeibo(
+      '详见 https://app.rmnews.cn/a/2024/11/03/very-long-path?utm_source=weibo',
+    );
     expect(short).toBe(long);
     expect(long).toBe(Math.ceil(2 + 0.5 + 10));
     expect(countWeibo('详见 https://x.cn/a', { urlWidth: 5, nonBmpWeight: 2 })).toBe(8);

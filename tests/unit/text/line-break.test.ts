@@ -5,7 +5,9 @@ import { PARAGRAPHS } from '../channels/fixtures';
 const text = PARAGRAPHS.join('');
 
 function lines(s: string, widthZi: number, level: KinsokuLevel = 'gb', indent = 0) {
-  return breakLines(s, { widthHalves: widthZi * 2, indentHalves: indent * 2, level }).map((l) => s.slice(l.start, l.end));
+  return breakLines(s, { widthHalves: widthZi * 2, indentHalves: indent * 2, level }).map((l) =>
+    s.slice(l.start, l.end),
+  );
 }
 
 describe('禁则 line breaking', () => {
@@ -17,8 +19,14 @@ describe('禁则 line breaking', () => {
         const l = out[i]!;
         const first = l.codePointAt(0)!;
         const last = l.codePointAt(l.length - 1)!;
-        if (i > 0) expect(KINSOKU.gb.noStart.has(first), `line ${i} "${l}" starts with a closing mark`).toBe(false);
-        if (i < out.length - 1) expect(KINSOKU.gb.noEnd.has(last), `line ${i} "${l}" ends with an opening mark`).toBe(false);
+        if (i > 0)
+          expect(KINSOKU.gb.noStart.has(first), `line ${i} "${l}" starts with a closing mark`).toBe(
+            false,
+          );
+        if (i < out.length - 1)
+          expect(KINSOKU.gb.noEnd.has(last), `line ${i} "${l}" ends with an opening mark`).toBe(
+            false,
+          );
       }
     });
   }
