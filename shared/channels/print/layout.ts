@@ -1,0 +1,50 @@
+// Copyfit for a print variant: the variant's body and layout settings, fed to
+// the copyfit engine with the chosen template.
+import { blockText } from '../common/text';
+import type { ChannelContext } from '../types';
+import { copyfit, type CopyBlock, type CopyfitResult } from './copyfit';
+import { printSettings, type PrintVariant } from './schema';
+import { findTemplate, type PrintTemplate } from './templates';
+
+export function copyBlocks(v: Pick<PrintVariant, 'body'>): CopyBlock[] {
+  // One entry per body block (a rule gives an empty one) so indexes match the body's.
+  return v.body.map((b): CopyBlock => {
+    if (b.type === 'hr') return { kind: 'paragraph', text: '' };
+    const kind =
+      b.type === 'heading'
+        ? 'heading'
+        : b.type === 'quote'
+          ? 'quote'
+          : b.type === 'list'
+            ? 'list'
+            : 'paragraph';
+    return { kind, text: blockText(b) };
+  });
+}
+
+export function printTemplateFor(v: PrintVariant, ctx?: ChannelContext): PrintTemplate | undefined {
+  return findTemplate(v.layout.templateId, printSettings(ctx?.settings?.print).templates);
+}
+
+/** Lines the QR codes take in the story's columns. */
+export function qrLines(v: PrintVariant, ctx?: ChannelContext): number {
+  const n = (v.qr.online ? 1 : 0) + (v.qr.shopUrl.trim() ? 1 : 0);
+  return n * printSettings(ctx?.settings?.print).qrLines;
+}
+
+/** The variant's copyfit, or null when its template does not exist. */
+export function printCopyfit(v: PrintVariant, ctx?: ChannelContext): CopyfitResult | null {
+  const template = printTemplateFor(v, ctx);
+  if (!template) return null;
+  const s = printSettings(ctx?.settings?.print);
+  return copyfit({
+    blocks: copyBlocks(v),
+    template,
+    span: v.layout.span,
+    bodyColumns: v.layout.bodyColumns,
+    depthLines: v.layout.depthLines,
+    reservedLines: v.layout.reservedLines + qrLines(v, ctx),
+    level: s.kinsoku,
+    hangPunctuation: s.hangPunctuation,
+  });
+}
