@@ -1,7 +1,7 @@
 // Story rows: the summary projection of each story document, the trash, and
-// search. Search uses the FTS5 trigram index for terms of three or more
-// characters; 1–2 字 terms (too short for a trigram) fall back to a scan
-// with `instr`, narrowed by the index whenever a longer term is present.
+// search. Terms of three or more characters use the FTS5 trigram index;
+// 1–2 字 terms (too short for a trigram) use a second index that holds each
+// CJK character as a word. Both are walked newest-first and stop at a page.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import type { StorySummary, StoryFields, StoryStatus } from '@shared/domain/story';
@@ -10,6 +10,7 @@ import { ListStoriesInputSchema } from '@shared/api/contract';
 import { bodyParagraphs, bodyToPlainText, type Block } from '@shared/body/blocks';
 import { countWords } from '@shared/text/word-count';
 import { HostError } from '@shared/api/errors';
+import { shortTermQuery, spaceCjk } from './cjk-tokens';
 
 interface StoryRow {
   id: string;
@@ -32,8 +33,8 @@ interface StoryRow {
 }
 
 const EXCERPT_CHARS = 120;
-/** How far a broad 1–2 字 search counts before saying "more than". */
-const SHORT_QUERY_COUNT_CAP = 1000;
+/** How far a search counts before saying "more than": a broad term can match most of the library. */
+const SEARCH_COUNT_CAP = 1000;
 
 function toSummary(r: StoryRow): StorySummary {
   let keywords: string[] = [];
@@ -110,7 +111,10 @@ export class StoryStore {
   private readonly byId: Statement<[string], StoryRow>;
   private readonly insertStory: Statement;
   private readonly updateProjection: Statement;
-  private readonly upsertText: Statement;
+  private readonly selectText: Statement<[string], { titles: string; body: string }>;
+  private readonly deleteText: Statement;
+  private readonly insertText: Statement;
+  private readonly insertShort: Statement;
   private readonly setTrashed: Statement;
 
   constructor(private readonly db: Db) {
@@ -124,10 +128,14 @@ export class StoryStore {
         word_count=@words, paragraph_count=@paragraphs, excerpt=@excerpt,
         updated_at = CASE WHEN @touch THEN @now ELSE updated_at END
       WHERE id=@id`);
-    this.upsertText = db.prepare(`
-      INSERT INTO story_text (story_id, titles, body) VALUES (@id, @titles, @body)
-      ON CONFLICT (story_id) DO UPDATE SET titles=excluded.titles, body=excluded.body
-      WHERE titles IS NOT excluded.titles OR body IS NOT excluded.body`);
+    this.selectText = db.prepare('SELECT titles, body FROM story_text WHERE story_id = ?');
+    this.deleteText = db.prepare('DELETE FROM story_text WHERE story_id = ?');
+    this.insertText = db.prepare(
+      'INSERT INTO story_text (story_id, titles, body) VALUES (@id, @titles, @body)',
+    );
+    this.insertShort = db.prepare(
+      'INSERT INTO story_fts_short (rowid, titles, body) VALUES (?, ?, ?)',
+    );
     this.setTrashed = db.prepare(
       'UPDATE stories SET trashed_at = @at, updated_at = @now WHERE id = @id',
     );
@@ -170,8 +178,22 @@ export class StoryStore {
         now,
         touch: touch ? 1 : 0,
       });
-      this.upsertText.run({ id, titles: c.titles, body: c.plain });
+      this.writeText(id, c.titles, c.plain);
     })();
+  }
+
+  /**
+   * Stores a story's searchable text in both indexes. Re-inserting gives the
+   * row the highest rowid, so rowid order is last-edited order and a search
+   * can walk an index newest-first and stop at one page instead of sorting
+   * every match.
+   */
+  writeText(id: string, titles: string, body: string): void {
+    const old = this.selectText.get(id);
+    if (old && old.titles === titles && old.body === body) return;
+    this.deleteText.run(id); // triggers drop the old index entries
+    const rowid = this.insertText.run({ id, titles, body }).lastInsertRowid;
+    this.insertShort.run(rowid, spaceCjk(titles), spaceCjk(body));
   }
 
   trash(id: string, now: string): StorySummary {
@@ -222,32 +244,46 @@ export class StoryStore {
       params.match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
       where.push('story_fts MATCH @match');
     } else if (short.length) {
-      from = 'stories s JOIN story_text t ON t.story_id = s.id';
+      from =
+        'story_fts_short u JOIN story_text t ON t.rowid = u.rowid JOIN stories s ON s.id = t.story_id';
     }
-    short.forEach((t, i) => {
-      where.push(`(instr(t.titles, @s${i}) > 0 OR instr(t.body, @s${i}) > 0)`);
-      params[`s${i}`] = t;
-    });
+    if (short.length) {
+      // 1–2 字 terms go to the one-character index (phrase of their characters).
+      params.short = short.map(shortTermQuery).join(' AND ');
+      where.push(
+        long.length
+          ? 't.rowid IN (SELECT rowid FROM story_fts_short WHERE story_fts_short MATCH @short)'
+          : 'story_fts_short MATCH @short',
+      );
+    }
     const whereSql = where.join(' AND ');
+    const searching = terms.length > 0;
+    // Newest-first search follows the text table's rowid (see project()), which SQLite can
+    // read backwards from the index and stop after one page.
     const order =
-      input.trashed && input.sort === 'updated' ? 's.trashed_at' : ORDER_BY[input.sort]!;
+      searching && input.sort === 'updated' && !input.trashed
+        ? long.length
+          ? 'f.rowid'
+          : 'u.rowid'
+        : input.trashed && input.sort === 'updated'
+          ? 's.trashed_at'
+          : ORDER_BY[input.sort]!;
     const dir = input.order === 'asc' ? 'ASC' : 'DESC';
     const items = this.db
       .prepare<Record<string, unknown>, StoryRow>(
-        `SELECT s.* FROM ${from} WHERE ${whereSql} ORDER BY ${order} ${dir}, s.id ${dir} LIMIT @limit OFFSET @offset`,
+        // A rowid is unique, and a tie-breaker after it would make SQLite sort every match.
+        `SELECT s.* FROM ${from} WHERE ${whereSql} ORDER BY ${order} ${dir}${order.endsWith('rowid') ? '' : `, s.id ${dir}`} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: input.limit, offset: input.offset })
       .map(toSummary);
-    // A scan for a 1–2 字 term has no index to count with; stop counting at a cap.
-    const capped = short.length > 0 && long.length === 0;
-    const countSql = capped
-      ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${SHORT_QUERY_COUNT_CAP + 1})`
+    const countSql = searching
+      ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1})`
       : `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`;
     const n = this.db.prepare<Record<string, unknown>, { n: number }>(countSql).get(params)?.n ?? 0;
     return {
       items,
-      total: capped ? Math.min(n, SHORT_QUERY_COUNT_CAP) : n,
-      totalIsEstimate: capped && n > SHORT_QUERY_COUNT_CAP,
+      total: searching ? Math.min(n, SEARCH_COUNT_CAP) : n,
+      totalIsEstimate: searching && n > SEARCH_COUNT_CAP,
     };
   }
 }

@@ -51,8 +51,13 @@ export function connectToHost(): HostClient {
   const fromUrl = hash.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots.
-    history.replaceState(null, '', location.pathname + location.search + '#/');
+    // Keep the token out of the address bar, history and screenshots; `to` opens a page directly.
+    const to = hash.get('to');
+    history.replaceState(
+      null,
+      '',
+      location.pathname + location.search + '#' + (to?.startsWith('/') ? to : '/'),
+    );
   }
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
   return new HostClient(createWebBridge(token));

@@ -53,6 +53,31 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) n FROM story_text').get()).toEqual({ n: 0 });
   });
 
+  it('002 indexes the text already stored for 1–2 字 search, and follows deletions', () => {
+    const db = new Database(path.join(tempDir(), 'v1.db'));
+    migrate(db, MIGRATIONS, 1);
+    db.prepare(
+      "INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'now', 'now')",
+    ).run();
+    db.prepare(
+      "INSERT INTO story_text (story_id, titles, body) VALUES ('s1', '喀什见闻', '记者李娜报道：5G基站覆盖全部乡镇。')",
+    ).run();
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
+    const hits = (q: string) =>
+      db
+        .prepare<[string], { n: number }>(
+          'SELECT count(*) n FROM story_fts_short WHERE story_fts_short MATCH ?',
+        )
+        .get(q)!.n;
+    expect(hits('"喀 什"')).toBe(1);
+    expect(hits('"李 娜"')).toBe(1);
+    expect(hits('"5g"')).toBe(1);
+    expect(hits('"娜 李"')).toBe(0);
+    db.pragma('foreign_keys = ON');
+    db.prepare("DELETE FROM stories WHERE id = 's1'").run();
+    expect(hits('"喀 什"')).toBe(0);
+  });
+
   it('are idempotent and record the version', () => {
     const db = new Database(path.join(tempDir(), 'b.db'));
     migrate(db);

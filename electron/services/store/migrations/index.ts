@@ -1,6 +1,7 @@
 // Every schema change, in order. Append only: a shipped migration never changes.
 import type { Migration } from './types';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-short-term-index';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export type { Migration };
