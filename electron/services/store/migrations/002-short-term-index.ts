@@ -17,9 +17,10 @@ export const migration002: Migration = {
     const batch = db.prepare<[number], { rowid: number; titles: string; body: string }>(
       'SELECT rowid, titles, body FROM story_text WHERE rowid > ? ORDER BY rowid LIMIT 500',
     );
-    for (let last = 0, rows = batch.all(0); rows.length; rows = batch.all(last)) {
+    let rows = batch.all(0);
+    while (rows.length) {
       for (const row of rows) insert.run(row.rowid, spaceCjk(row.titles), spaceCjk(row.body));
-      last = rows.at(-1)!.rowid;
+      rows = batch.all(rows.at(-1)!.rowid);
     }
     // Keep it in step when a story (and so its text row) is deleted.
     db.exec(`CREATE TRIGGER story_text_ad_short AFTER DELETE ON story_text BEGIN
