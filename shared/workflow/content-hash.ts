@@ -194,7 +194,7 @@ function diffLines(a: string[], b: string[]): ContentChange[] {
     if (i < n && j < m && a[i] === b[j]) {
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       raw.push({ op: 'added', i, j, text: b[j]! });
       j++;
     } else {
@@ -202,25 +202,28 @@ function diffLines(a: string[], b: string[]): ContentChange[] {
       i++;
     }
   }
-  // A removal followed by an addition at the same place is one changed paragraph.
+  // A run of removals followed by a run of additions at the same place reads as
+  // paragraphs rewritten: pair them one to one as "changed".
   const out: ContentChange[] = [];
-  for (let k = 0; k < raw.length; k++) {
-    const r = raw[k]!;
-    const next = raw[k + 1];
-    if (r.op === 'removed' && next?.op === 'added' && next.i === r.i + 1) {
+  let k = 0;
+  while (k < raw.length) {
+    const removed: typeof raw = [];
+    const added: typeof raw = [];
+    while (k < raw.length && raw[k]!.op === 'removed') removed.push(raw[k++]!);
+    while (k < raw.length && raw[k]!.op === 'added') added.push(raw[k++]!);
+    const pairs = Math.min(removed.length, added.length);
+    for (let p = 0; p < pairs; p++)
       out.push({
         kind: 'paragraph',
         op: 'changed',
-        index: next.j + 1,
-        before: r.text,
-        after: next.text,
+        index: added[p]!.j + 1,
+        before: removed[p]!.text,
+        after: added[p]!.text,
       });
-      k++;
-    } else if (r.op === 'removed') {
+    for (const r of removed.slice(pairs))
       out.push({ kind: 'paragraph', op: 'removed', index: r.i + 1, before: r.text });
-    } else {
+    for (const r of added.slice(pairs))
       out.push({ kind: 'paragraph', op: 'added', index: r.j + 1, after: r.text });
-    }
   }
   return out;
 }

@@ -97,7 +97,34 @@ export function decide(
   if (cmd.storyId !== state.storyId) return deny('wrong_story', { storyId: cmd.storyId });
   if (state.commandIds.includes(cmd.commandId))
     return deny('duplicate_command', { commandId: cmd.commandId });
-  return new Decider(state, cmd, actor, ctx).run();
+  if (actor.kind === 'person') {
+    // Accounts that left or were never set up act on nothing, whatever a stale session claims.
+    const p = findPerson(ctx.directory, actor.userId);
+    if (!p || !p.active) return deny('inactive_user', { user: actor.userId });
+  }
+  return new Decider(state, cmd, actor, ctx, true).run();
+}
+
+const SILENT = { 'zh-CN': '', en: '' };
+
+/**
+ * decide() for commands built by this module (probes): no schema check, no
+ * sentences in refusals. Only for allowedActions.
+ */
+export function decideQuietly(
+  state: StoryWorkflow,
+  cmd: WorkflowCommand,
+  actor: Actor,
+  ctx: DecideContext,
+): Decision {
+  if (cmd.storyId !== state.storyId || state.commandIds.includes(cmd.commandId))
+    return { ok: false, reason: { code: 'duplicate_command', params: {}, message: SILENT } };
+  if (actor.kind === 'person') {
+    const p = findPerson(ctx.directory, actor.userId);
+    if (!p || !p.active)
+      return { ok: false, reason: { code: 'inactive_user', params: {}, message: SILENT } };
+  }
+  return new Decider(state, cmd, actor, ctx, false).run();
 }
 
 class Decider {
@@ -106,7 +133,15 @@ class Decider {
     private readonly cmd: WorkflowCommand,
     private readonly actor: Actor,
     private readonly ctx: DecideContext,
+    private readonly explain: boolean,
   ) {}
+
+  private deny(...args: Parameters<typeof reason>): Deny {
+    // Probing (allowedActions) needs only yes or no; the sentence costs more than the decision.
+    return this.explain
+      ? deny(...args)
+      : { ok: false, reason: { code: args[0], params: {}, message: SILENT } };
+  }
 
   run(): Decision {
     const c = this.cmd;
@@ -164,7 +199,7 @@ class Decider {
   }
 
   private invalidState(stage: string): Deny {
-    return deny(
+    return this.deny(
       'invalid_state',
       { stage, command: this.cmd.type },
       {
@@ -175,7 +210,11 @@ class Decider {
   }
 
   private forbidden(): Deny {
-    return deny('forbidden', { command: this.cmd.type }, { command: COMMAND_NAMES[this.cmd.type] });
+    return this.deny(
+      'forbidden',
+      { command: this.cmd.type },
+      { command: COMMAND_NAMES[this.cmd.type] },
+    );
   }
 
   private person(): PersonActor | null {
@@ -198,8 +237,8 @@ class Decider {
   private checkHash(channel: ChannelId, named: ContentHash): Deny | null {
     const current = this.currentHash(channel);
     if (current === null)
-      return deny('no_content', { channel }, { channel: CHANNEL_NAMES[channel] });
-    if (current !== named) return deny('stale_content', { named, current });
+      return this.deny('no_content', { channel }, { channel: CHANNEL_NAMES[channel] });
+    if (current !== named) return this.deny('stale_content', { named, current });
     return null;
   }
 
@@ -235,14 +274,15 @@ class Decider {
 
   private scanGate(v: VariantWorkflow, hash: ContentHash): Deny | null {
     const st = scanStatus(v, this.ctx.scans?.[v.channel], hash);
-    if (!st.current) return deny('scan_missing', { channel: v.channel });
-    if (st.unresolved.length > 0) return deny('scan_blocking', { count: st.unresolved.length });
+    if (!st.current) return this.deny('scan_missing', { channel: v.channel });
+    if (st.unresolved.length > 0)
+      return this.deny('scan_blocking', { count: st.unresolved.length });
     return null;
   }
 
   private sourcesGate(): Deny | null {
     const blockers = this.ctx.authenticity ? finalApprovalBlockers(this.ctx.authenticity) : [];
-    return blockers.length > 0 ? deny('sources_unverified', { count: blockers.length }) : null;
+    return blockers.length > 0 ? this.deny('sources_unverified', { count: blockers.length }) : null;
   }
 
   /** Everything publishing needs besides time: every step signed this content, proofread, scanned clean, sources verified. */
@@ -250,7 +290,7 @@ class Decider {
     const progress = reviewProgress(v, hash);
     if (!progress.approved) {
       const pending = progress.steps.filter((s) => s.state !== 'approved').map((s) => s.step);
-      return deny(
+      return this.deny(
         'review_incomplete',
         { steps: pending.map((s) => s.id).join(',') },
         { steps: joinNames(pending.map((s) => s.name)) },
@@ -258,13 +298,16 @@ class Decider {
     }
     const proof = proofreadingStatus(v, hash);
     if (!proof.complete)
-      return deny('proofreading_incomplete', { required: proof.required, done: proof.roundsDone });
+      return this.deny('proofreading_incomplete', {
+        required: proof.required,
+        done: proof.roundsDone,
+      });
     return this.scanGate(v, hash) ?? this.sourcesGate();
   }
 
   private embargoBlocks(at: string): Deny | null {
     const embargo = this.ctx.embargo;
-    if (embargo && Date.parse(at) < Date.parse(embargo)) return deny('embargo', { embargo });
+    if (embargo && Date.parse(at) < Date.parse(embargo)) return this.deny('embargo', { embargo });
     return null;
   }
 
@@ -274,16 +317,16 @@ class Decider {
     if (this.s.stage !== 'draft') return this.invalidState(this.s.stage);
     const p = this.person();
     if (!p || rankOf(p) < EDITORIAL_RANK.reporter) return this.forbidden();
-    if (this.s.owner !== null && this.s.owner !== p.userId) return deny('not_owner');
+    if (this.s.owner !== null && this.s.owner !== p.userId) return this.deny('not_owner');
     const desk = findDesk(this.ctx.directory, c.desk);
-    if (!desk) return deny('unknown_desk', { desk: c.desk });
-    if (desk.kind !== 'topic') return deny('not_topic_desk', { desk: c.desk });
+    if (!desk) return this.deny('unknown_desk', { desk: c.desk });
+    if (desk.kind !== 'topic') return this.deny('not_topic_desk', { desk: c.desk });
     return this.emit('story_filed', { desk: c.desk, owner: p.userId });
   }
 
   private sendBackStory(c: CommandOf<'send_back'>): Decision {
     if (this.s.stage !== 'filed') return this.invalidState(this.s.stage);
-    if (Object.keys(this.s.variants).length > 0) return deny('variants_claimed');
+    if (Object.keys(this.s.variants).length > 0) return this.deny('variants_claimed');
     if (!this.isDeskHeadOrChief(this.s.desk)) return this.forbidden();
     return this.emit('story_sent_back', { reason: c.reason, anchors: c.anchors });
   }
@@ -291,11 +334,15 @@ class Decider {
   private claim(c: CommandOf<'claim'>): Decision {
     if (this.s.stage !== 'filed') return this.invalidState(this.s.stage);
     if (this.s.variants[c.channel])
-      return deny('already_claimed', { channel: c.channel }, { channel: CHANNEL_NAMES[c.channel] });
+      return this.deny(
+        'already_claimed',
+        { channel: c.channel },
+        { channel: CHANNEL_NAMES[c.channel] },
+      );
     const desk = findDesk(this.ctx.directory, c.desk);
-    if (!desk) return deny('unknown_desk', { desk: c.desk });
+    if (!desk) return this.deny('unknown_desk', { desk: c.desk });
     if (desk.kind !== 'channel' || desk.channel !== c.channel)
-      return deny(
+      return this.deny(
         'not_channel_desk',
         { desk: c.desk, channel: c.channel },
         { channel: CHANNEL_NAMES[c.channel] },
@@ -316,8 +363,8 @@ class Decider {
     if (!this.isDeskHeadOrChief(this.s.desk) && !hasRole(this.actor, 'admin'))
       return this.forbidden();
     if (!this.eligibleAssignee(c.assignee, this.s.desk!))
-      return deny('assignee_not_eligible', { user: c.assignee });
-    if (this.s.assignee === c.assignee) return deny('already_assigned', { user: c.assignee });
+      return this.deny('assignee_not_eligible', { user: c.assignee });
+    if (this.s.assignee === c.assignee) return this.deny('already_assigned', { user: c.assignee });
     return this.emit('assigned', {
       channel: null,
       assignee: c.assignee,
@@ -329,9 +376,9 @@ class Decider {
     if (this.s.stage !== 'filed') return this.invalidState(this.s.stage);
     const p = this.person();
     if (!p) return this.forbidden();
-    if (this.s.assignee !== p.userId) return deny('not_assignee');
+    if (this.s.assignee !== p.userId) return this.deny('not_assignee');
     if (c.to === p.userId || !this.eligibleAssignee(c.to, this.s.desk!))
-      return deny('assignee_not_eligible', { user: c.to });
+      return this.deny('assignee_not_eligible', { user: c.to });
     return this.emit('handed_over', { channel: null, from: p.userId, to: c.to, note: c.note });
   }
 
@@ -348,8 +395,8 @@ class Decider {
     if ('ok' in v) return v;
     if (!this.isDeskHeadOrChief(v.desk) && !hasRole(this.actor, 'admin')) return this.forbidden();
     if (!this.eligibleAssignee(c.assignee, v.desk))
-      return deny('assignee_not_eligible', { user: c.assignee });
-    if (v.assignee === c.assignee) return deny('already_assigned', { user: c.assignee });
+      return this.deny('assignee_not_eligible', { user: c.assignee });
+    if (v.assignee === c.assignee) return this.deny('already_assigned', { user: c.assignee });
     return this.emit('assigned', { channel, assignee: c.assignee, previous: v.assignee });
   }
 
@@ -358,9 +405,9 @@ class Decider {
     if ('ok' in v) return v;
     const p = this.person();
     if (!p) return this.forbidden();
-    if (v.assignee !== p.userId) return deny('not_assignee');
+    if (v.assignee !== p.userId) return this.deny('not_assignee');
     if (c.to === p.userId || !this.eligibleAssignee(c.to, v.desk))
-      return deny('assignee_not_eligible', { user: c.to });
+      return this.deny('assignee_not_eligible', { user: c.to });
     return this.emit('handed_over', { channel, from: p.userId, to: c.to, note: c.note });
   }
 
@@ -385,10 +432,10 @@ class Decider {
     if ('ok' in v) return v;
     const progress = reviewProgress(v, this.currentHash(c.channel));
     const next = progress.next;
-    if (!next) return deny('no_pending_step');
+    if (!next) return this.deny('no_pending_step');
     if (next.id !== c.step) {
       const named = v.plan.steps.find((s) => s.id === c.step);
-      return deny(
+      return this.deny(
         'wrong_step',
         { expected: next.id, step: c.step },
         { expected: next.name, step: named?.name ?? { 'zh-CN': c.step, en: c.step } },
@@ -402,7 +449,7 @@ class Decider {
       const mine = stepSignedBy(v, p.userId, c.contentHash);
       if (mine && mine.step !== next.id) {
         const signed = v.plan.steps.find((s) => s.id === mine.step);
-        return deny(
+        return this.deny(
           'same_reviewer',
           { signed: mine.step },
           { signed: signed?.name ?? { 'zh-CN': mine.step, en: mine.step } },
@@ -462,7 +509,9 @@ class Decider {
     const stale = this.checkHash(c.channel, c.contentHash);
     if (stale) return stale;
     if (c.round > 1 && !v.proofreads.some((p) => p.round === c.round - 1))
-      return deny('proofread_out_of_order', { expected: c.round - 1 });
+      return this.deny('proofread_out_of_order', { expected: c.round - 1 });
+    if (v.proofreads.some((p) => p.round === c.round && p.contentHash === c.contentHash))
+      return this.deny('already_proofread', { round: c.round });
     return this.emit('proofread', {
       channel: c.channel,
       round: c.round,
@@ -480,12 +529,14 @@ class Decider {
     if (stale) return stale;
     const report = this.ctx.scans?.[c.channel];
     if (!report || report.contentHash !== c.contentHash)
-      return deny('scan_missing', { channel: c.channel });
+      return this.deny('scan_missing', { channel: c.channel });
     const findings = blockingKeys(report).get(c.key);
-    if (!findings) return deny('unknown_finding', { key: c.key });
-    if (findings.some((f) => !f.overridable)) return deny('not_overridable', { key: c.key });
+    if (!findings) return this.deny('unknown_finding', { key: c.key });
+    if (findings.some((f) => !f.overridable)) return this.deny('not_overridable', { key: c.key });
     if (findings.length !== c.occurrences)
-      return deny('finding_count_changed', { key: c.key, current: findings.length });
+      return this.deny('finding_count_changed', { key: c.key, current: findings.length });
+    if (v.overrides.some((o) => o.key === c.key && o.occurrences >= findings.length))
+      return this.deny('already_overridden', { key: c.key });
     return this.emit('scan_finding_overridden', {
       channel: c.channel,
       key: c.key,
@@ -503,7 +554,7 @@ class Decider {
     if (stale) return stale;
     const notReady = this.readyToPublish(v, c.contentHash);
     if (notReady) return notReady;
-    if (Date.parse(c.publishAt) <= Date.parse(this.ctx.now)) return deny('schedule_in_past');
+    if (Date.parse(c.publishAt) <= Date.parse(this.ctx.now)) return this.deny('schedule_in_past');
     const embargo = this.embargoBlocks(c.publishAt);
     if (embargo) return embargo;
     return this.emit('scheduled', {
@@ -530,9 +581,9 @@ class Decider {
     if (byScheduler) {
       const sched = v.schedule!;
       if (sched.contentHash !== c.contentHash)
-        return deny('stale_content', { named: c.contentHash, current: sched.contentHash });
+        return this.deny('stale_content', { named: c.contentHash, current: sched.contentHash });
       if (Date.parse(this.ctx.now) < Date.parse(sched.publishAt))
-        return deny('not_due', { publishAt: sched.publishAt });
+        return this.deny('not_due', { publishAt: sched.publishAt });
     }
     const notReady = this.readyToPublish(v, c.contentHash);
     if (notReady) return notReady;
@@ -551,12 +602,12 @@ class Decider {
     if ('ok' in v) return v;
     if (this.actor.kind !== 'system' || this.actor.name !== 'publisher') return this.forbidden();
     if (!v.publications.some((p) => p.revision === c.revision))
-      return deny('unknown_revision', { revision: c.revision });
+      return this.deny('unknown_revision', { revision: c.revision });
     if (
       c.outcome === 'delivered' &&
       v.deliveries.some((d) => d.revision === c.revision && d.outcome === 'delivered')
     )
-      return deny('already_delivered', { revision: c.revision });
+      return this.deny('already_delivered', { revision: c.revision });
     return this.emit('delivery_recorded', {
       channel: c.channel,
       revision: c.revision,
@@ -573,7 +624,7 @@ class Decider {
     const stale = this.checkHash(c.channel, c.contentHash);
     if (stale) return stale;
     const last = v.publications[v.publications.length - 1]!;
-    if (last.contentHash === c.contentHash) return deny('unchanged');
+    if (last.contentHash === c.contentHash) return this.deny('unchanged');
     const gate = this.scanGate(v, c.contentHash) ?? this.sourcesGate();
     if (gate) return gate;
     return this.emit('corrected', {

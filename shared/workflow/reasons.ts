@@ -24,6 +24,7 @@ const TEMPLATES = {
     '稿件现在是“{stage}”状态，不能“{command}”',
     'The story is {stage}; it cannot {command} now',
   ),
+  inactive_user: localized('账号{user}已停用或不存在', 'The account {user} is disabled or unknown'),
   forbidden: localized('你没有“{command}”的权限', 'You are not allowed to {command} here'),
   not_owner: localized('只有稿件作者可以发稿', 'Only the author can file this story'),
   not_assignee: localized(
@@ -92,6 +93,11 @@ const TEMPLATES = {
   finding_count_changed: localized(
     '这一项现在出现{current}处，与你看到的不同，请重新查看',
     'This finding now occurs {current} times, not as you saw it; look again',
+  ),
+  already_overridden: localized('这一项已获批准放行', 'This finding is already overridden'),
+  already_proofread: localized(
+    '当前内容已完成第{round}校',
+    'Round {round} of proofreading already covers this content',
   ),
   review_incomplete: localized(
     '审核未完成：{steps}尚未签发当前内容',
