@@ -16,11 +16,37 @@ export function localized(zh: string, en: string): Localized {
 export type MessageParams = Record<string, string | number>;
 export const MessageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
+type Compiled = (string | { param: string })[];
+const compiled = new Map<string, Compiled>();
+
+/** A template split once into text and placeholders: pre-scans fill thousands of them. */
+function compile(template: string): Compiled {
+  let parts = compiled.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (m.index > last) parts.push(template.slice(last, m.index));
+    parts.push({ param: m[1]! });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  if (compiled.size < 10_000) compiled.set(template, parts);
+  return parts;
+}
+
+function fill(template: string, params: MessageParams): string {
+  let out = '';
+  for (const part of compile(template)) {
+    if (typeof part === 'string') out += part;
+    else out += part.param in params ? String(params[part.param]) : `{${part.param}}`;
+  }
+  return out;
+}
+
 /** Fills `{name}` placeholders in both languages. Unknown placeholders stay as written. */
 export function fillLocalized(template: Localized, params: MessageParams): Localized {
-  const fill = (s: string) =>
-    s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-  return { 'zh-CN': fill(template['zh-CN']), en: fill(template.en) };
+  return { 'zh-CN': fill(template['zh-CN'], params), en: fill(template.en, params) };
 }
 
 /**
@@ -33,11 +59,11 @@ export function renderMessage(
   params: MessageParams,
   display: Record<string, Localized> = {},
 ): Localized {
-  const zh: MessageParams = { ...params };
-  const en: MessageParams = { ...params };
-  for (const [k, v] of Object.entries(display)) {
-    zh[k] = v['zh-CN'];
-    en[k] = v.en;
+  const zh: MessageParams = Object.assign({}, params);
+  const en: MessageParams = Object.assign({}, params);
+  for (const k in display) {
+    zh[k] = display[k]!['zh-CN'];
+    en[k] = display[k]!.en;
   }
-  return { 'zh-CN': fillLocalized(template, zh)['zh-CN'], en: fillLocalized(template, en).en };
+  return { 'zh-CN': fill(template['zh-CN'], zh), en: fill(template.en, en) };
 }
