@@ -3,7 +3,9 @@
 // with an edit, what comes next, whether proofreading and the scan are done.
 import { unresolvedBlocking, type Finding, type ScanReport } from '../scan/report';
 import type { ReviewStep } from './review-plan';
-import type { SignOff, VariantWorkflow } from './state';
+import type { StoryStatus } from '../domain/story';
+import { CHANNEL_IDS, type ChannelId } from './desks';
+import type { SignOff, StoryWorkflow, VariantWorkflow } from './state';
 
 export type StepState = 'approved' | 'stale' | 'pending';
 
@@ -90,4 +92,28 @@ export function scanStatus(
   if (!report || currentHash === null || report.contentHash !== currentHash)
     return { current: false, unresolved: [] };
   return { current: true, unresolved: unresolvedBlocking(report, v.overrides) };
+}
+
+/**
+ * The one status the library list shows for a story (StorySummary.status),
+ * from the workflow state: the furthest any channel version has got, with
+ * "approved" only while every step's sign-off matches the current content.
+ */
+export function storyStatus(
+  s: StoryWorkflow,
+  currentHashes: Partial<Record<ChannelId, string>> = {},
+): StoryStatus {
+  if (s.stage !== 'filed') return s.stage;
+  const versions = CHANNEL_IDS.flatMap((c) => (s.variants[c] ? [s.variants[c]] : []));
+  const live = versions.filter((v) => v.stage !== 'spiked' && v.stage !== 'vetoed');
+  if (versions.length === 0) return 'filed';
+  if (live.length === 0) return 'spiked';
+  if (live.some((v) => v.stage === 'published')) return 'published';
+  const reviewing = live.filter((v) => v.stage === 'in_review' || v.stage === 'scheduled');
+  if (reviewing.length > 0) {
+    const hashOf = (v: VariantWorkflow) =>
+      currentHashes[v.channel] ?? v.submissions[v.submissions.length - 1]?.contentHash ?? null;
+    return reviewing.some((v) => reviewProgress(v, hashOf(v)).approved) ? 'approved' : 'in_review';
+  }
+  return 'editing';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskQueues, myQueues, type QueueStory } from '@shared/workflow';
+import { deskQueues, myQueues, storyStatus, type QueueStory } from '@shared/workflow';
 import { Harness, directory, minutes, person } from './fixtures';
 
 /** Five stories at different points, as a newsroom's morning looks. */
@@ -152,5 +152,31 @@ describe('queues', () => {
       opts,
     );
     expect(stale.scheduled[0]!.stale).toBe(true);
+  });
+});
+
+describe('the status the library shows', () => {
+  it('follows the furthest version, and "approved" only while the sign-offs match the content', () => {
+    const h = new Harness();
+    expect(storyStatus(h.state)).toBe('draft');
+    h.file();
+    expect(storyStatus(h.state)).toBe('filed');
+    h.claim();
+    expect(storyStatus(h.state)).toBe('editing');
+    h.override();
+    h.proofread();
+    h.submit();
+    expect(storyStatus(h.state, { wechat: h.hash() })).toBe('in_review');
+    h.signOff('sun.editor', 'first');
+    h.signOff('qian.head', 'second');
+    h.signOff('zhou.chief', 'final');
+    expect(storyStatus(h.state, { wechat: h.hash() })).toBe('approved');
+    h.edit();
+    expect(storyStatus(h.state, { wechat: h.hash() })).toBe('in_review');
+    h.content.wechat = 0;
+    h.publish();
+    expect(storyStatus(h.state)).toBe('published');
+    h.run('qian.head', h.command('spike', { channel: 'wechat', reason: '撤下' }));
+    expect(storyStatus(h.state)).toBe('spiked');
   });
 });
