@@ -58,6 +58,10 @@ describe('the central-kitchen path', () => {
     ]);
     expect(v.deliveries[0]!.target?.url).toBe('https://mp.weixin.qq.com/s/Qx7');
     expect(checkInvariants(h.state)).toEqual([]);
+    // The pre-scan of the submitted content travels with the review.
+    expect(h.events.find((e) => e.type === 'review_submitted')).toMatchObject({
+      scan: { block: 1, warning: 0, hint: 0 },
+    });
 
     const lines = timeline(h.events, nameOf).map((t) => t.text['zh-CN']);
     expect(lines).toEqual([
