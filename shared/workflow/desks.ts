@@ -11,13 +11,9 @@ import {
 } from './review-plan';
 import { DeskIdSchema, RoleSchema, UserIdSchema, type DeskId, type UserId } from './roles';
 
-/**
- * The outlets a story is versioned for. shared/channels (the channels work)
- * registers the channel modules; this list must name the same ids.
- */
-export const CHANNEL_IDS = ['print', 'wechat', 'weibo', 'douyin', 'app'] as const;
-export const ChannelIdSchema = z.enum(CHANNEL_IDS);
-export type ChannelId = z.infer<typeof ChannelIdSchema>;
+import { CHANNEL_IDS, ChannelIdSchema, type ChannelId } from '../domain/channel-ids';
+
+export { CHANNEL_IDS, ChannelIdSchema, type ChannelId };
 
 export const DeskSchema = z.discriminatedUnion('kind', [
   z.object({
