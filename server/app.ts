@@ -139,11 +139,9 @@ export async function startServer(
       setTimeout(() => {
         if (!reply.sent) {
           req.log.warn({ ms }, 'handler timed out');
-          void reply
-            .code(503)
-            .send({
-              error: { code: 'timeout', message: 'the server took too long', requestId: req.id },
-            });
+          void reply.code(503).send({
+            error: { code: 'timeout', message: 'the server took too long', requestId: req.id },
+          });
         }
       }, ms),
     );

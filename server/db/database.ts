@@ -28,6 +28,8 @@ export interface StoreOptions {
   /** PostgreSQL schema (created if missing); lets test runs and tenants share a database. */
   databaseSchema?: string | undefined;
   poolSize?: number;
+  /** False leaves the schema as it is (migration tests step through versions themselves). */
+  migrate?: boolean;
 }
 
 const INT8_OID = 20;
@@ -36,6 +38,7 @@ export const SQLITE_FILE = 'rongmei-server.db';
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const store = opts.databaseUrl ? await openPostgres(opts) : openSqlite(opts.dataDir);
+  if (opts.migrate === false) return store;
   try {
     await migrate(store.db as unknown as Kysely<unknown>, store.engine);
   } catch (err) {
