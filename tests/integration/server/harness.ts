@@ -141,6 +141,8 @@ export async function openDoc(
     document: doc,
     token,
   });
+  // A provider on a shared socket is attached by hand (several documents may share one socket).
+  provider.attach();
   if (opts.waitSynced !== false) {
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no sync for ${name}`)), 5000);
@@ -152,6 +154,10 @@ export async function openDoc(
         clearTimeout(t);
         reject(new Error(`authentication failed: ${reason}`));
       });
+    }).catch((err: unknown) => {
+      provider.destroy();
+      socket.destroy();
+      throw err;
     });
   }
   return {
