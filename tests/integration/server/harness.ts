@@ -133,7 +133,8 @@ export async function openDoc(
   const socket = new HocuspocusProviderWebsocket({
     url: syncUrl,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    maxAttempts: 1,
+    // Unlimited: a provider that gives up throws an unhandled rejection; tests destroy it instead.
+    maxAttempts: 0,
   });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
