@@ -11,6 +11,7 @@ import { startServer, type RunningServer, type ServerOverrides } from '../../../
 import { createUser, createDesk } from '../../../server/accounts/accounts';
 import { NewsroomClient } from '@shared/sync/client';
 import type { Desk, Person, Role } from '@shared/domain/newsroom';
+import type { ServerStory } from '@shared/sync/stories';
 import { PG_URL, REDIS_URL, dropSchema, freshSchema, type EngineName } from './services';
 
 export const PASSWORD = 'desk-password-2026';
@@ -172,4 +173,21 @@ export async function openDoc(
       socket.destroy();
     },
   };
+}
+
+/** Long-polls the feed from `cursor` until `storyId` shows up; the story as seen, or null after `ms`. */
+export async function waitInFeed(
+  client: NewsroomClient,
+  cursor: number,
+  storyId: string,
+  ms: number,
+): Promise<ServerStory | null> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const page = await client.feed({ cursor, wait: Math.max(0.05, (end - Date.now()) / 1000) });
+    const hit = page.changes.find((s) => s.id === storyId);
+    if (hit) return hit;
+    cursor = page.cursor;
+  }
+  return null;
 }
