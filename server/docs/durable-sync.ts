@@ -48,6 +48,8 @@ export interface DurableSyncOptions {
   compactEvery: number;
   now: () => number;
   onFeedChange: (seq: number) => void;
+  /** True while the server shuts down: every store then folds the log too. */
+  closing?: () => boolean;
   logger: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 }
 
@@ -200,7 +202,8 @@ export function durableSync(opts: DurableSyncOptions): Extension {
       try {
         if (
           log.pendingCompaction(name) >= opts.compactEvery ||
-          data.document.getConnectionsCount() === 0
+          data.document.getConnectionsCount() === 0 ||
+          opts.closing?.()
         )
           await log.compact(name, (err) =>
             opts.logger.error({ err, doc: name }, 'skipped a bad stored update'),

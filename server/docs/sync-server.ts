@@ -46,7 +46,8 @@ function bearer(header: string | undefined): string | null {
 }
 
 export function attachSync(server: HttpServer, opts: SyncServerOptions): SyncServer {
-  const extensions = [durableSync(opts)];
+  let closing = false;
+  const extensions = [durableSync({ ...opts, closing: () => closing })];
   if (opts.redis) {
     const r = opts.redis;
     extensions.unshift(
@@ -69,7 +70,6 @@ export function attachSync(server: HttpServer, opts: SyncServerOptions): SyncSer
     maxPayload: opts.maxMessageBytes,
     perMessageDeflate: false,
   });
-  let closing = false;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
