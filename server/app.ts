@@ -104,7 +104,7 @@ export async function startServer(
     },
   });
 
-  const log = new UpdateLog(store.db, store.engine, now);
+  const log = new UpdateLog(store.db, store.engine, now, store.sqlite);
   const sync = attachSync(app.server, {
     db: store.db,
     engine: store.engine,

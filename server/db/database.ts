@@ -17,6 +17,8 @@ export interface Store {
   engine: Engine;
   /** Where the data lives, for logs (never the password). */
   where: string;
+  /** The raw SQLite handle, for the one hot path (appending document updates) that skips the query builder. */
+  sqlite?: Database.Database;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -65,6 +67,7 @@ function openSqlite(dataDir: string): Store {
     db,
     engine: 'sqlite',
     where: file,
+    sqlite: database,
     async ping() {
       await sql`SELECT 1`.execute(db);
     },

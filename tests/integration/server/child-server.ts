@@ -18,12 +18,17 @@ export interface ChildServer {
 export function spawnServer(
   env: Record<string, string>,
   args: string[] = [],
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'server/main.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.on('exit', (code, signal) => resolve({ code, signal })),
