@@ -99,11 +99,11 @@ export class NewsroomClient {
       throw new NewsroomError('network', String((err as Error)?.message ?? err), 0);
     }
     const text = await res.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      json = null;
+      json = null; // a proxy's HTML error page: the status says enough
     }
     return { status: res.status, json, replay: res.headers.get('idempotent-replay') === 'true' };
   }
