@@ -60,6 +60,7 @@ export const ENV = {
   wsRateLimitPerSecond: 'WS_RATE_LIMIT_PER_SECOND',
   wsRateLimitBurst: 'WS_RATE_LIMIT_BURST',
   storeDebounceMs: 'DOC_STORE_DEBOUNCE_MS',
+  sessionCheckMs: 'SESSION_CHECK_MS',
 } as const;
 
 const FLAGS: Record<string, keyof typeof ENV> = {
@@ -165,6 +166,6 @@ export function loadConfig(
       storeMaxDebounceMs: Math.max(storeDebounceMs, 10_000),
       compactEvery: 200,
     },
-    sessionCheckMs: 30_000,
+    sessionCheckMs: num('sessionCheckMs', 30_000, 100, 3600_000),
   };
 }

@@ -113,7 +113,7 @@ export function attachSync(server: HttpServer, opts: SyncServerOptions): SyncSer
           }
         }
       }
-    })().catch(() => undefined);
+    })().catch((err: unknown) => opts.logger.error({ err }, 'session check failed'));
   }, opts.sessionCheckMs);
   sweeper.unref();
 

@@ -299,4 +299,57 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
     expect(new NewsroomError('network', 'x', 0).retryable).toBe(true);
     expect(new NewsroomError('forbidden', 'x', 403).retryable).toBe(false);
   });
+
+  it('pages the feed with `limit` and resumes from any cursor', async () => {
+    const from = (await n.as.deskHead.feed({ cursor: 0, limit: 500 })).cursor;
+    const ids = [newId(), newId(), newId(), newId(), newId()];
+    for (const id of ids) await n.as.reporter.command(file(id));
+    const seen: string[] = [];
+    let cursor = from;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await n.as.deskHead.feed({ cursor, limit: 2 });
+      seen.push(...page.changes.map((s) => s.id));
+      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    expect(seen).toEqual(ids);
+    // A client that lost the last page's answer asks again from its old cursor: same changes.
+    const again = await n.as.deskHead.feed({ cursor: from, limit: 2 });
+    expect(again.changes.map((s) => s.id)).toEqual(ids.slice(0, 2));
+  });
+
+  it('lets only an admin manage desks and people', async () => {
+    const desk = await n.as.admin.createDesk({
+      code: 'douyin',
+      name: '抖音编辑部',
+      kind: 'channel',
+    });
+    const person = await n.as.admin.createUser({
+      login: 'sun.yue',
+      displayName: '孙悦',
+      role: 'channel_editor',
+      password: 'short-video-2026',
+      deskIds: [desk.id],
+    });
+    const c = new NewsroomClient({ baseUrl: server.url });
+    await c.login({ login: 'sun.yue', password: 'short-video-2026' });
+    expect((await c.me()).desks.map((d) => d.code)).toEqual(['douyin']);
+    await n.as.admin.addDeskMembers(n.desks.wechat.id, [person.id]);
+    expect((await c.desks()).map((d) => d.code)).toEqual(['douyin', 'wechat']);
+    await expect(
+      n.as.deskHead.createDesk({ code: 'weibo', name: '微博编辑部', kind: 'channel' }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    });
+    await expect(
+      n.as.admin.createUser({
+        login: 'sun.yue',
+        displayName: '又一个',
+        role: 'reporter',
+        password: 'another-pass-1',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', status: 409 });
+  });
 });

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { newId } from '@shared/domain/ids';
 import { applyTextEdit, fieldText, readFields, storyDocId } from '@shared/body/story-doc';
 import type { RunningServer } from '../../../server/app';
+import { createSession, revokeSession, hashToken } from '../../../server/auth/sessions';
 import { applyAll } from '../../../server/docs/update-log';
 import { ENGINES } from './services';
 import {
@@ -54,6 +55,7 @@ describe.each(ENGINES)('document sync on %s', (engine) => {
     env = testEnv(engine, {
       MAX_WS_MESSAGE_BYTES: String(256 * 1024),
       DOC_STORE_DEBOUNCE_MS: '50',
+      SESSION_CHECK_MS: '200',
     });
     server = await start(env.env);
     n = await seedNewsroom(server);
@@ -207,5 +209,17 @@ describe.each(ENGINES)('document sync on %s', (engine) => {
     await unloaded(server, name);
     expect(await storedState(server, name)).toBe(before);
     expect(readFields(await storedDoc(server, name)).headline).toBe('已发布的稿件');
+  });
+
+  it('closes an open socket when its session expires or is revoked', async () => {
+    const short = await createSession(server.store.db, n.people.reporter.id, 1500, 'test');
+    const a = await openRaw(server.syncUrl);
+    expect(await a.auth(storyDocId(newId()), short.token)).toBe('authenticated');
+    const long = await createSession(server.store.db, n.people.reporter.id, 3600_000, 'test');
+    const b = await openRaw(server.syncUrl);
+    expect(await b.auth(storyDocId(newId()), long.token)).toBe('authenticated');
+    await revokeSession(server.store.db, hashToken(long.token));
+    expect((await b.closed).code).toBe(4401);
+    expect((await a.closed).code).toBe(4401);
   });
 });
