@@ -109,17 +109,19 @@ export class UpdateLog {
       .select(['state', 'up_to'])
       .where('doc_name', '=', docName)
       .executeTakeFirst();
-    const upFrom = snap?.up_to ?? 0;
+    // Every row still in the log, not only those above the snapshot's up_to:
+    // on PostgreSQL ids are handed out before commit, so a row with a lower id
+    // can commit after a compaction that folded higher ones. Compaction deletes
+    // exactly the rows it folded; anything left is applied (Yjs ignores repeats).
     const rows = await this.db
       .selectFrom('doc_updates')
       .select(['id', 'data'])
       .where('doc_name', '=', docName)
-      .where('id', '>', upFrom)
       .orderBy('id')
       .execute();
     const updates = rows.map((r) => new Uint8Array(r.data));
     if (snap) updates.unshift(new Uint8Array(snap.state));
-    return { updates, upTo: rows.at(-1)?.id ?? upFrom };
+    return { updates, upTo: Math.max(rows.at(-1)?.id ?? 0, Number(snap?.up_to ?? 0)) };
   }
 
   pendingCompaction(docName: string): number {
@@ -158,7 +160,6 @@ export class UpdateLog {
         .selectFrom('doc_updates')
         .select(['id', 'data'])
         .where('doc_name', '=', docName)
-        .where('id', '>', Number(snap.up_to))
         .orderBy('id')
         .execute();
       if (rows.length === 0) return 0;
@@ -170,17 +171,19 @@ export class UpdateLog {
       );
       const state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
-      const upTo = rows.at(-1)!.id;
+      const upTo = Math.max(Number(snap.up_to), rows.at(-1)!.id);
       await tx
         .updateTable('doc_snapshots')
         .set({ state: toBuffer(state), up_to: upTo, updated_at: this.now() })
         .where('doc_name', '=', docName)
         .execute();
-      await tx
-        .deleteFrom('doc_updates')
-        .where('doc_name', '=', docName)
-        .where('id', '<=', upTo)
-        .execute();
+      // Exactly the rows folded, never "everything up to an id" (see load()).
+      const ids = rows.map((r) => r.id);
+      for (let k = 0; k < ids.length; k += 500)
+        await tx
+          .deleteFrom('doc_updates')
+          .where('id', 'in', ids.slice(k, k + 500))
+          .execute();
       return rows.length;
     });
     this.sinceCompact.set(docName, 0);
