@@ -28,7 +28,8 @@ const NO_AWARENESS = {
   },
 } as unknown as Provider;
 
-function bindHeadless(work: Y.Doc): LexicalEditor {
+/** A headless Lexical editor bound to `work`: edits made through it become the Yjs updates a person typing would make. */
+export function bindHeadless(work: Y.Doc): LexicalEditor {
   const editor = createHeadlessEditor({
     namespace: 'rongmei-headless',
     nodes: [...EDITOR_NODES],

@@ -1,0 +1,14 @@
+// Every schema change, in order. Append only: a shipped migration never changes.
+import { migration001 } from './001-accounts';
+import { migration002 } from './002-stories';
+import { migration003 } from './003-commands-events';
+import { migration004 } from './004-documents';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
+export type { Migration };

@@ -1,0 +1,89 @@
+// Workflow commands: what a client asks the server to do to a story. Each
+// carries an idempotency key (`id`, made once by the client's outbox and
+// reused on every retry) and the story revision it was made against, so a
+// command from a stale view is rejected instead of silently applied.
+// Adding a command (issue 6: sign-off, send back, publish…) = one schema in
+// COMMAND_SCHEMAS, one rule in shared/workflow/story-rules.ts, one applier
+// on the server.
+import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+import { ServerErrorSchema } from './errors';
+import { ServerStorySchema, StoryMetaPatchSchema } from './stories';
+
+/** A client-made key: a UUID is the usual choice. */
+export const CommandIdSchema = z
+  .string()
+  .min(16)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+const base = {
+  id: CommandIdSchema,
+  storyId: IdSchema,
+  /** The story revision the client saw; 0 for a story the server has never seen. */
+  expectedRevision: z.number().int().nonnegative(),
+  /** The client's clock when the person acted: kept for the record, never used to order anything. */
+  issuedAt: z.iso.datetime({ offset: true }).optional(),
+};
+
+/** 发稿: puts the story into the shared database for a desk. */
+export const FileStoryCommandSchema = z.object({
+  ...base,
+  type: z.literal('story.file'),
+  deskId: IdSchema,
+});
+
+/** Gives the story to a person of its desk (null takes it back). */
+export const AssignStoryCommandSchema = z.object({
+  ...base,
+  type: z.literal('story.assign'),
+  assigneeId: IdSchema.nullable(),
+});
+
+export const UpdateStoryMetaCommandSchema = z.object({
+  ...base,
+  type: z.literal('story.update-meta'),
+  patch: StoryMetaPatchSchema,
+});
+
+/** Lets one person outside the desk see (and edit) the story. */
+export const ShareStoryCommandSchema = z.object({
+  ...base,
+  type: z.literal('story.share'),
+  userId: IdSchema,
+  grant: z.boolean(),
+});
+
+export const COMMAND_SCHEMAS = [
+  FileStoryCommandSchema,
+  AssignStoryCommandSchema,
+  UpdateStoryMetaCommandSchema,
+  ShareStoryCommandSchema,
+] as const;
+
+export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+export const COMMAND_TYPES = COMMAND_SCHEMAS.map((s) => s.shape.type.value) as CommandType[];
+
+export const AppliedCommandSchema = z.object({
+  commandId: CommandIdSchema,
+  status: z.literal('applied'),
+  story: ServerStorySchema,
+});
+
+export const RejectedCommandSchema = z.object({
+  commandId: CommandIdSchema,
+  status: z.literal('rejected'),
+  error: ServerErrorSchema,
+  /** The story as it is now, when the sender may see it: what to roll back to. */
+  story: ServerStorySchema.nullable(),
+});
+
+export const CommandOutcomeSchema = z.discriminatedUnion('status', [
+  AppliedCommandSchema,
+  RejectedCommandSchema,
+]);
+export type CommandOutcome = z.infer<typeof CommandOutcomeSchema>;
