@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { wireIpc } from './ipc';
 import { guardWebContents, hardenSession } from './security';
 import { APP_ORIGIN } from './navigation-policy';
+import { loadDatabaseKey } from './database-key';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../services/host/create-host';
 import { startWebHost } from './web-host';
+import { loadOrCreateKeyFile } from '../services/store/key-file';
 
 /** The project folder: the nearest parent with package.json (from source or from out/main). */
 function projectRoot(start: string): string {

@@ -23,6 +23,8 @@ import { newId } from '@shared/domain/ids';
 export interface HostOptions {
   dataDir: string;
   host: 'electron' | 'web';
+  /** 32-byte key for the drafts database (encrypted at rest); omitted only in tests. */
+  databaseKey?: Buffer;
   version: string;
   /** Delay between the last edit and the summary/search projection (ms). */
   projectionDelayMs?: number;
@@ -49,7 +51,8 @@ const DUPLICATE_SUFFIX: Record<Settings['locale'], string> = { 'zh-CN': '（副�
 export function createHost(opts: HostOptions): Host {
   const log = opts.log ?? ((m, e) => console.error(`[rongmei] ${m}`, e ?? ''));
   const databaseFile = path.join(opts.dataDir, 'rongmei.db');
-  const { db, recoveredFrom } = openDatabase(databaseFile);
+  const { db, recoveredFrom, encryptedNow } = openDatabase(databaseFile, { key: opts.databaseKey });
+  if (encryptedNow) log('the drafts database was plaintext and is now encrypted at rest');
   const stories = new StoryStore(db);
   const settings = new SettingsStore(db);
   const connections = new Set<Connection>();

@@ -6,13 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
+import { applyKey, encryptInPlace, isPlaintextDatabase, type EncryptStep } from './encryption';
 
 export type Db = Database.Database;
 
 export interface OpenedDatabase {
   db: Db;
-  /** Where a damaged file was moved, when that happened on this open. */
+  /** Where a damaged (or undecryptable) file was moved, when that happened on this open. */
   recoveredFrom: { movedTo: string; reason: string } | null;
+  /** True when an older plaintext database was encrypted on this open. */
+  encryptedNow: boolean;
+}
+
+export interface OpenOptions {
+  /** 32-byte key: the database is encrypted at rest. Without one it is plain SQLite (server, tests). */
+  key?: Buffer;
+  /** Test hook: called between the steps of encrypting an old plaintext file. */
+  crashAt?: (step: EncryptStep) => void;
 }
 
 /**
@@ -30,7 +40,8 @@ function configure(db: Db): void {
 function isDamage(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return (
-    ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ'].some((c) =>
+    // SQLITE_CANTOPEN is not damage (permissions, a missing directory): moving the file would not help.
+    ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_IOERR_SHORT_READ'].some((c) =>
       code.startsWith(c),
     ) || /malformed|not a database|file is encrypted/i.test(String((err as Error).message))
   );
@@ -55,9 +66,10 @@ export function moveAside(file: string, now = new Date()): string {
   return target;
 }
 
-function openChecked(file: string): Db {
+function openChecked(file: string, key?: Buffer): Db {
   const db = new Database(file);
   try {
+    if (key) applyKey(db, key);
     configure(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')
@@ -70,16 +82,29 @@ function openChecked(file: string): Db {
   }
 }
 
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A leftover from encryption interrupted before its final rename: the original is intact.
+  fs.rmSync(`${file}.encrypting`, { force: true });
+  let encryptedNow = false;
+  if (opts.key && fs.existsSync(file) && fs.statSync(file).size > 0 && isPlaintextDatabase(file)) {
+    try {
+      encryptInPlace(file, opts.key, opts.crashAt);
+      encryptedNow = true;
+    } catch (err) {
+      // A plaintext file that cannot be read is damage like any other; anything else is a real failure.
+      if (!isDamage(err)) throw err;
+    }
+  }
   try {
-    return { db: openChecked(file), recoveredFrom: null };
+    return { db: openChecked(file, opts.key), recoveredFrom: null, encryptedNow };
   } catch (err) {
     if (!isDamage(err) || !fs.existsSync(file)) throw err;
     const movedTo = moveAside(file);
     return {
-      db: openChecked(file),
+      db: openChecked(file, opts.key),
       recoveredFrom: { movedTo, reason: String((err as Error).message) },
+      encryptedNow,
     };
   }
 }
