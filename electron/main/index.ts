@@ -50,10 +50,13 @@ function createWindow(): void {
 function start(): void {
   hardenSession();
   serveRenderer(path.join(here, '../renderer'));
+  const userData = app.getPath('userData');
+  const databaseKey = loadDatabaseKey(userData, (m) => console.warn(`[rongmei] ${m}`));
   host = createHost({
-    dataDir: app.getPath('userData'),
+    dataDir: userData,
     host: 'electron',
     version: app.getVersion(),
+    databaseKey,
   });
   wireIpc(host, devServerUrl);
   Menu.setApplicationMenu(

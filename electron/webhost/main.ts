@@ -40,11 +40,11 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   version: string;
 };
-const host = createHost({
-  dataDir: path.resolve(values['data-dir']),
-  host: 'web',
-  version: pkg.version,
-});
+const dataDir = path.resolve(values['data-dir']);
+// Development only: the web host keeps its database key in an owner-only file beside the data.
+// The desktop app keeps its key with the operating system (see electron/main/database-key.ts).
+const databaseKey = loadOrCreateKeyFile(path.join(dataDir, 'rongmei-dev.key'));
+const host = createHost({ dataDir, host: 'web', version: pkg.version, databaseKey });
 const web = await startWebHost({
   host,
   rendererDir,
