@@ -4,6 +4,7 @@ import { initI18n } from './i18n';
 import { HostContext } from './app/host-context';
 import { App } from './app/App';
 import { ToastProvider } from './common/toast';
+import { SyncStatusProvider } from './app/sync-status';
 import './styles.css';
 
 async function start() {
@@ -15,9 +16,11 @@ async function start() {
   await initI18n(settings.locale);
   createRoot(document.getElementById('root')!).render(
     <HostContext.Provider value={host}>
-      <ToastProvider>
-        <App info={info} />
-      </ToastProvider>
+      <SyncStatusProvider>
+        <ToastProvider>
+          <App info={info} />
+        </ToastProvider>
+      </SyncStatusProvider>
     </HostContext.Provider>,
   );
 }

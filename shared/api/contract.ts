@@ -33,7 +33,13 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** Something the host tells the user once, e.g. that a damaged database was moved aside. */
 export const NoticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['database_recovered', 'storage_error', 'storage_recovered']),
+  kind: z.enum([
+    'database_recovered',
+    'storage_error',
+    'storage_recovered',
+    'command_rejected',
+    'session_expired',
+  ]),
   severity: z.enum(['info', 'warning', 'error']),
   params: z.record(z.string(), z.string()),
   at: z.iso.datetime(),
@@ -88,6 +94,34 @@ export const AppInfoSchema = z.object({
   storage: StorageStatusSchema,
 });
 
+/** Connection to the newsroom server, as the status bar shows it. */
+export const SYNC_STATES = ['signed_out', 'offline', 'connecting', 'syncing', 'online'] as const;
+export const SyncStatusSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  serverUrl: z.string().nullable(),
+  user: z
+    .object({ id: z.string(), login: z.string(), displayName: z.string(), role: z.string() })
+    .nullable(),
+  /** Local edits the server has not acknowledged yet. */
+  pendingChanges: z.number().int().nonnegative(),
+  /** Workflow commands (发稿…) waiting in the outbox. */
+  pendingCommands: z.number().int().nonnegative(),
+  lastSyncAt: z.iso.datetime().nullable(),
+  /** Why the last attempt failed, as an error code the UI translates. */
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SignInInputSchema = z.object({
+  serverUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), 'not an http(s) address'),
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -120,6 +154,28 @@ export const calls = {
     z.object({ persisted: z.boolean() }),
   ),
   'doc.close': call(z.object({ docId: DocIdSchema, clientId: ClientIdSchema }), z.object({})),
+  /** This window's presence in a document (y-protocols awareness update), for the other editors. */
+  'doc.awareness': call(
+    z.object({ docId: DocIdSchema, clientId: ClientIdSchema, update: Base64.max(64 * 1024) }),
+    z.object({}),
+  ),
+
+  'sync.status': call(z.object({}), SyncStatusSchema),
+  'sync.signIn': call(SignInInputSchema, SyncStatusSchema),
+  'sync.signOut': call(z.object({}), SyncStatusSchema),
+  'sync.desks': call(
+    z.object({}),
+    z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        kind: z.enum(['channel', 'topic']),
+      }),
+    ),
+  ),
+  /** 发稿: files the story to a desk. Queued in the outbox; applied here at once, undone if refused. */
+  'stories.file': call(z.object({ id: IdSchema, deskId: IdSchema }), StorySummarySchema),
 } as const;
 
 export const events = {
@@ -132,6 +188,9 @@ export const events = {
   /** Stories whose summary changed; lists showing them should refresh. */
   'stories.changed': z.object({ ids: z.array(z.string()) }),
   notice: NoticeSchema,
+  'sync.status': SyncStatusSchema,
+  /** Other people's presence in a document this window has open. */
+  'doc.awareness': z.object({ docId: DocIdSchema, update: Base64 }),
 } as const;
 
 export type Calls = typeof calls;

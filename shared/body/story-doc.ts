@@ -1,7 +1,13 @@
-// Layout of a story's Yjs document: a `fields` map (Y.Text for the text
-// fields, plain values for the rest) beside Lexical's `root` body. One
-// document per story, so titles and body sync and merge together.
-import * as Y from 'yjs';
+// Layout of a story's Yjs document: one top-level Y.Text per text field
+// (`field.headline`…), a `fields` map for the plain values (section,
+// priority, keywords, embargo: last writer wins), and Lexical's `root` body.
+// One document per story, so titles and body sync and merge together.
+//
+// Text fields are top-level types on purpose: every replica reaches the same
+// shared text by name, so two people who start typing into a field at the
+// same moment (or a desk that opens a story before its text has arrived)
+// merge instead of one Y.Text replacing the other in a map.
+import type * as Y from 'yjs';
 import {
   EMPTY_FIELDS,
   KeywordsSchema,
@@ -32,21 +38,16 @@ export function fieldsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(FIELDS_MAP);
 }
 
-/** The Y.Text behind a text field, created when missing (documents made before the field existed). */
+/** The Y.Text behind a text field; the same shared text on every replica. */
 export function fieldText(doc: Y.Doc, field: TextField): Y.Text {
-  const map = fieldsMap(doc);
-  const existing = map.get(field);
-  if (existing instanceof Y.Text) return existing;
-  const text = new Y.Text();
-  doc.transact(() => map.set(field, text));
-  return text;
+  return doc.getText(`field.${field}`);
 }
 
 /** Writes every field into a fresh document; used once, when the story is made. */
 export function writeInitialFields(doc: Y.Doc, fields: StoryFields): void {
   const map = fieldsMap(doc);
   doc.transact(() => {
-    for (const f of TEXT_FIELDS) map.set(f, new Y.Text(fields[f]));
+    for (const f of TEXT_FIELDS) if (fields[f]) fieldText(doc, f).insert(0, fields[f]);
     map.set('section', fields.section);
     map.set('keywords', fields.keywords);
     map.set('priority', fields.priority);
@@ -57,10 +58,7 @@ export function writeInitialFields(doc: Y.Doc, fields: StoryFields): void {
 export function readFields(doc: Y.Doc): StoryFields {
   const map = fieldsMap(doc);
   const out: StoryFields = { ...EMPTY_FIELDS, keywords: [] };
-  for (const f of TEXT_FIELDS) {
-    const v = map.get(f);
-    out[f] = v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : '';
-  }
+  for (const f of TEXT_FIELDS) out[f] = fieldText(doc, f).toString();
   const section = map.get('section');
   out.section = typeof section === 'string' && section.trim() ? section : null;
   const keywords = KeywordsSchema.safeParse(map.get('keywords'));

@@ -94,6 +94,10 @@ export const StorySummarySchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   trashedAt: z.iso.datetime().nullable(),
+  /** The desk it was filed to (发稿); null while it is a private draft. */
+  deskId: z.string().nullable(),
+  /** A workflow command for this story waits in the outbox (shown as pending). */
+  pendingCommand: z.boolean(),
 });
 export type StorySummary = z.infer<typeof StorySummarySchema>;
 

@@ -11,6 +11,7 @@ import type { Connection } from '../host/connection';
 import { storageErrorCode } from '../store/storage-errors';
 import { HostError, type ErrorCode } from '@shared/api/errors';
 import { toBase64 } from 'lib0/buffer';
+import type { EventPayload } from '@shared/api/contract';
 
 interface LoadedDoc {
   doc: Y.Doc;
@@ -24,6 +25,7 @@ interface LoadedDoc {
 interface PendingUpdate {
   docId: string;
   data: Uint8Array;
+  origin: string;
 }
 
 export interface StorageState {
@@ -34,7 +36,13 @@ export interface StorageState {
 
 export interface DocHubOptions {
   /** Called after a document changed (any origin). */
-  onChange?: (docId: string, doc: Y.Doc, origin: string) => void;
+  onChange?: (docId: string, doc: Y.Doc, origin: string, update: Uint8Array) => void;
+  /**
+   * Runs in the same transaction as the write of an update (so it happens if
+   * and only if the update is on disk) — the sync service marks the document
+   * as holding edits the server has not seen.
+   */
+  onStored?: (docId: string, origin: string) => void;
   /** Called when the ability to write changes, and while updates wait. */
   onStorage?: (state: StorageState) => void;
   /** Called for each document whose waiting updates finally reached the disk. */
@@ -118,10 +126,34 @@ export class DocHub {
     if (d.subscribers.size === 0) this.unload(docId);
   }
 
-  dropConnection(conn: Connection): void {
+  /** Unsubscribes every editor of a closed window; returns one document id per subscription dropped. */
+  dropConnection(conn: Connection): string[] {
+    const dropped: string[] = [];
     for (const [docId, d] of this.docs) {
-      for (const [clientId, c] of d.subscribers) if (c === conn) d.subscribers.delete(clientId);
+      for (const [clientId, c] of d.subscribers) {
+        if (c !== conn) continue;
+        d.subscribers.delete(clientId);
+        dropped.push(docId);
+      }
       if (d.subscribers.size === 0) this.unload(docId);
+    }
+    return dropped;
+  }
+
+  /** Sends an event to each window that has the document open (once per window), except `exceptClientId`'s. */
+  emitToEditors<E extends 'doc.awareness'>(
+    docId: string,
+    name: E,
+    payload: EventPayload<E>,
+    exceptClientId?: string,
+  ): void {
+    const d = this.docs.get(docId);
+    if (!d) return;
+    const sent = new Set<Connection>();
+    for (const [clientId, conn] of d.subscribers) {
+      if (clientId === exceptClientId || sent.has(conn)) continue;
+      sent.add(conn);
+      conn.emit(name, payload);
     }
   }
 
@@ -134,10 +166,10 @@ export class DocHub {
       throw new HostError('invalid_input', 'not a Yjs update');
     }
     const d = this.load(docId);
-    const persisted = this.write(docId, d, update);
+    const persisted = this.write(docId, d, update, origin);
     Y.applyUpdate(d.doc, update, origin);
     this.relay(docId, d, origin, update);
-    this.opts.onChange?.(docId, d.doc, origin);
+    this.opts.onChange?.(docId, d.doc, origin, update);
     if (persisted && d.logLength >= this.compactEvery) setImmediate(() => this.compact(docId));
     return { persisted };
   }
@@ -159,24 +191,34 @@ export class DocHub {
     d.lastUpdateId = Math.max(d.lastUpdateId, rowId);
     Y.applyUpdate(d.doc, update, HOST_ORIGIN);
     this.relay(docId, d, HOST_ORIGIN, update);
-    this.opts.onChange?.(docId, d.doc, HOST_ORIGIN);
+    this.opts.onChange?.(docId, d.doc, HOST_ORIGIN, update);
   }
 
-  private write(docId: string, d: LoadedDoc, update: Uint8Array): boolean {
+  /** Appends one update (and whatever `onStored` records) in one transaction. */
+  private insert(docId: string, update: Uint8Array, origin: string, at: string): number {
+    const onStored = this.opts.onStored;
+    if (!onStored) return Number(this.insertUpdate.run(docId, update, at).lastInsertRowid);
+    return this.db.transaction(() => {
+      const id = Number(this.insertUpdate.run(docId, update, at).lastInsertRowid);
+      onStored(docId, origin);
+      return id;
+    })();
+  }
+
+  private write(docId: string, d: LoadedDoc, update: Uint8Array, origin: string): boolean {
     if (this.pending.length) {
       // Keep order behind earlier failures; try them all now.
-      this.pending.push({ docId, data: update });
+      this.pending.push({ docId, data: update, origin });
       return this.retryPending();
     }
     try {
-      const info = this.insertUpdate.run(docId, update, this.now().toISOString());
+      d.lastUpdateId = this.insert(docId, update, origin, this.now().toISOString());
       d.logLength++;
-      d.lastUpdateId = Number(info.lastInsertRowid);
       return true;
     } catch (err) {
       const code = storageErrorCode(err);
       if (!code) throw err;
-      this.pending.push({ docId, data: update });
+      this.pending.push({ docId, data: update, origin });
       this.fail(code);
       return false;
     }
@@ -220,8 +262,7 @@ export class DocHub {
     try {
       this.db.transaction(() => {
         const at = this.now().toISOString();
-        for (const p of batch)
-          ids.set(p.docId, Number(this.insertUpdate.run(p.docId, p.data, at).lastInsertRowid));
+        for (const p of batch) ids.set(p.docId, this.insert(p.docId, p.data, p.origin, at));
       })();
     } catch (err) {
       const code = storageErrorCode(err);

@@ -19,6 +19,8 @@ import { parseDocId, readStoryDoc, storyDocId } from '@shared/body/story-doc';
 import type { StoryFields } from '@shared/domain/story';
 import type { Block } from '@shared/body/blocks';
 import { newId } from '@shared/domain/ids';
+import { SyncStore } from '../sync/sync-store';
+import { SyncService } from '../sync/sync-service';
 
 export interface HostOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface HostOptions {
   compactEvery?: number;
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
+  sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
 }
 
 export interface Host {
@@ -43,6 +47,7 @@ export interface Host {
   readonly docs: DocHub;
   readonly stories: StoryStore;
   readonly databaseFile: string;
+  readonly sync: SyncService;
 }
 
 const NoticesSchema = z.array(NoticeSchema);
@@ -114,12 +119,16 @@ export function createHost(opts: HostOptions): Host {
     dirty.set(docId, timer);
   };
 
+  // Set once the sync service exists (it needs the hub); the hub calls it on every change.
+  let sync: SyncService | null = null;
   const docs = new DocHub(db, {
     compactEvery: opts.compactEvery,
     retryDelayMs: opts.retryDelayMs,
-    onChange: (docId, _doc, origin) => {
+    onChange: (docId, _doc, origin, update) => {
       if (origin !== HOST_ORIGIN) scheduleProjection(docId);
+      sync?.changed(docId, origin, update);
     },
+    onStored: (docId, origin) => sync?.stored(docId, origin),
     onStorage: (state) => {
       const wasWritable = storage.writable;
       storage = state;
@@ -132,6 +141,24 @@ export function createHost(opts: HostOptions): Host {
     onPersisted: (docId) => broadcast('doc.persisted', { docId }),
   });
 
+  const syncStore = new SyncStore(db, stories);
+  sync = new SyncService({
+    docs,
+    stories,
+    settings,
+    store: syncStore,
+    version: opts.version,
+    broadcast: (name, payload) => broadcast(name, payload),
+    storiesChanged: (ids) => broadcast('stories.changed', { ids }),
+    notice: (kind, params) =>
+      addNotice(kind, kind === 'session_expired' ? 'warning' : 'error', params),
+    awareness: (docId, update) =>
+      docs.emitToEditors(docId, 'doc.awareness', { docId, update: toBase64(update) }),
+    log,
+    ...(opts.sync ?? {}),
+  });
+  const syncService = sync;
+
   /** Stores a new story row and its first document state in one transaction. */
   const createStory = (id: string, fields: Partial<StoryFields>, body: readonly Block[]) => {
     const update = initialStoryUpdate(fields, body);
@@ -142,6 +169,7 @@ export function createHost(opts: HostOptions): Host {
       db.transaction(() => {
         stories.create(id, now);
         rowId = docs.storeHostUpdate(docId, update);
+        syncService.stored(docId, HOST_ORIGIN);
       })();
     } catch (err) {
       const code = storageErrorCode(err);
@@ -216,7 +244,9 @@ export function createHost(opts: HostOptions): Host {
       const parsed = parseDocId(docId);
       if (!parsed) throw new HostError('invalid_input', 'unknown document kind');
       stories.require(parsed.storyId);
-      return { state: toBase64(docs.open(docId, clientId, connection)) };
+      const state = toBase64(docs.open(docId, clientId, connection));
+      syncService.opened(docId);
+      return { state };
     },
     'doc.push': ({ docId, clientId, update }) => {
       const parsed = parseDocId(docId);
@@ -226,7 +256,25 @@ export function createHost(opts: HostOptions): Host {
     },
     'doc.close': ({ docId, clientId }) => {
       docs.close(docId, clientId);
+      syncService.closed(docId);
       return {};
+    },
+    'doc.awareness': ({ docId, clientId, update }) => {
+      const bytes = fromBase64(update);
+      syncService.localAwareness(docId, bytes);
+      // Other windows of this machine see it too.
+      docs.emitToEditors(docId, 'doc.awareness', { docId, update }, clientId);
+      return {};
+    },
+    'sync.status': () => syncService.status(),
+    'sync.signIn': (input) => syncService.signIn(input),
+    'sync.signOut': () => syncService.signOut(),
+    'sync.desks': () => syncService.desks(),
+    'stories.file': ({ id, deskId }) => {
+      stories.require(id);
+      syncService.file(id, deskId);
+      broadcast('stories.changed', { ids: [id] });
+      return stories.require(id);
     },
   };
 
@@ -236,18 +284,20 @@ export function createHost(opts: HostOptions): Host {
     docs,
     stories,
     databaseFile,
+    sync: syncService,
     attach: (conn) => {
       connections.add(conn);
     },
     detach: (conn) => {
       connections.delete(conn);
-      docs.dropConnection(conn);
+      for (const docId of docs.dropConnection(conn)) syncService.closed(docId);
     },
     close: () => {
       for (const [docId, t] of dirty) {
         if (t) clearTimeout(t);
         project(docId);
       }
+      void syncService.stop();
       docs.shutdown();
       db.close();
     },

@@ -30,7 +30,13 @@ interface StoryRow {
   word_count: number;
   paragraph_count: number;
   excerpt: string;
+  desk_id: string | null;
+  pending_command: number;
 }
+
+/** Every story query selects this: the row plus whether a command for it waits in the outbox. */
+const SUMMARY_COLUMNS =
+  's.*, EXISTS (SELECT 1 FROM outbox o WHERE o.story_id = s.id) AS pending_command';
 
 const EXCERPT_CHARS = 120;
 /** How far a search counts before saying "more than": a broad term can match most of the library. */
@@ -62,6 +68,8 @@ function toSummary(r: StoryRow): StorySummary {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     trashedAt: r.trashed_at,
+    deskId: r.desk_id,
+    pendingCommand: r.pending_command === 1,
   };
 }
 
@@ -118,7 +126,7 @@ export class StoryStore {
   private readonly setTrashed: Statement;
 
   constructor(private readonly db: Db) {
-    this.byId = db.prepare('SELECT * FROM stories WHERE id = ?');
+    this.byId = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories s WHERE s.id = ?`);
     this.insertStory = db.prepare(
       `INSERT INTO stories (id, status, created_at, updated_at) VALUES (@id, 'draft', @now, @now)`,
     );
@@ -272,7 +280,7 @@ export class StoryStore {
     const items = this.db
       .prepare<Record<string, unknown>, StoryRow>(
         // A rowid is unique, and a tie-breaker after it would make SQLite sort every match.
-        `SELECT s.* FROM ${from} WHERE ${whereSql} ORDER BY ${order} ${dir}${order.endsWith('rowid') ? '' : `, s.id ${dir}`} LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${whereSql} ORDER BY ${order} ${dir}${order.endsWith('rowid') ? '' : `, s.id ${dir}`} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: input.limit, offset: input.offset })
       .map(toSummary);

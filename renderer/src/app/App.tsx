@@ -8,6 +8,7 @@ import { LibraryView } from '../library/LibraryView';
 import { StoryView } from '../story/StoryView';
 import { SettingsView } from '../settings/SettingsView';
 import type { AppInfo } from './app-info';
+import { SyncIndicator } from './SyncIndicator';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function App({ info }: { info: AppInfo }) {
         {nav({ name: 'library' }, t('nav.library'))}
         {nav({ name: 'trash' }, t('nav.trash'))}
         <div className="sidebar-spacer" />
+        <SyncIndicator />
         {nav({ name: 'settings' }, t('nav.settings'))}
       </nav>
       <main className="main">

@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from '@shared/api/contract';
 import type { AppInfo } from '../app/app-info';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
+import { ServerSection } from './ServerSection';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -50,6 +51,7 @@ export function SettingsView({ info }: { info: AppInfo }) {
           </label>
         ))}
       </fieldset>
+      <ServerSection />
       <dl className="facts">
         <dt>{t('settings.version')}</dt>
         <dd>{info.version}</dd>

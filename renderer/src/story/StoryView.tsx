@@ -12,6 +12,8 @@ import { fieldText, storyDocId } from '@shared/body/story-doc';
 import { FIELD_MAX_LENGTH, type StorySummary } from '@shared/domain/story';
 import { errorText } from '../common/error-text';
 import { formatDateTime } from '../i18n/format';
+import { FileButton } from './FileButton';
+import { useSyncStatus } from '../app/sync-status';
 
 export function StoryView({ storyId, onBack }: { storyId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +21,7 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack: () => 
   const [summary, setSummary] = useState<StorySummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [synced, setSynced] = useState(false);
+  const sync = useSyncStatus();
   const { doc, provider } = useMemo(() => {
     const d = new Y.Doc();
     return { doc: d, provider: new HostDocProvider(storyDocId(storyId), d, host) };
@@ -83,9 +86,12 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack: () => 
             <span>
               {t('story.createdAt', { when: formatDateTime(summary.createdAt, i18n.language) })}
             </span>
+            {summary.pendingCommand && <span className="pending">{t('sync.pendingCommand')}</span>}
             {summary.trashedAt && <span className="in-trash">{t('story.inTrash')}</span>}
           </span>
         )}
+        <span className="story-header-spacer" />
+        {summary && <FileButton story={summary} />}
       </header>
       <div className="story-body">
         <div className="story-main">
@@ -114,7 +120,11 @@ export function StoryView({ storyId, onBack }: { storyId: string; onBack: () => 
               />
             </div>
           )}
-          <BodyEditor provider={provider} doc={doc} userName={t('story.me')} />
+          <BodyEditor
+            provider={provider}
+            doc={doc}
+            userName={sync?.user?.displayName ?? t('story.me')}
+          />
         </div>
         {synced && <MetaPanel doc={doc} />}
       </div>

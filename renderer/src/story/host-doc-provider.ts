@@ -3,7 +3,7 @@
 // in small batches; an update stays queued here until the host says it is on
 // disk, so a dropped link or a restarted host loses nothing that was typed.
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import type { HostClient } from '../host/client';
@@ -41,6 +41,31 @@ export class HostDocProvider implements Provider {
   private closed = false;
   private unsubscribers: Array<() => void> = [];
   saveState: SaveState = { kind: 'saved' };
+  private awarenessWired = false;
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** This window's presence (name, cursor) to the host, at most every 100 ms. */
+  private readonly onLocalAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === this || this.closed) return;
+    if (![...change.added, ...change.updated, ...change.removed].includes(this.yAwareness.clientID))
+      return;
+    if (this.awarenessTimer) return;
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      if (this.closed) return;
+      const update = encodeAwarenessUpdate(this.yAwareness, [this.yAwareness.clientID]);
+      void this.client
+        .call('doc.awareness', {
+          docId: this.docId,
+          clientId: this.clientId,
+          update: toBase64(update),
+        })
+        .catch(() => undefined);
+    }, 100);
+  };
 
   constructor(
     readonly docId: string,
@@ -99,11 +124,19 @@ export class HostDocProvider implements Provider {
             if (!this.queued.length && !this.inflight) this.setSave({ kind: 'saved' });
           }
         }),
+        this.client.on('doc.awareness', (e) => {
+          if (e.docId === this.docId)
+            applyAwarenessUpdate(this.yAwareness, fromBase64(e.update), this);
+        }),
         // After a dropped link the host may have restarted: open again and resend what waits.
         this.client.onReconnect(() => {
           void this.connect().then(() => this.flush());
         }),
       );
+    }
+    if (!this.awarenessWired) {
+      this.awarenessWired = true;
+      this.yAwareness.on('update', this.onLocalAwareness);
     }
     this.emit('status', { status: 'connected' });
     this.emit('sync', true);
@@ -174,6 +207,8 @@ export class HostDocProvider implements Provider {
       this.unsubscribers.forEach((u) => u());
       this.unsubscribers = [];
       this.doc.off('update', this.onLocalUpdate);
+      this.yAwareness.off('update', this.onLocalAwareness);
+      if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
       void this.client
         .call('doc.close', { docId: this.docId, clientId: this.clientId })
         .catch(() => undefined);

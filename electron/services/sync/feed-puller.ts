@@ -1,0 +1,97 @@
+// Follows the server's change feed: long-polls from the last cursor applied,
+// hands each page to `apply`, and only then stores the new cursor — so after
+// any drop it resumes where it stopped, at worst seeing a change twice.
+import { NewsroomError, type NewsroomClient } from '@shared/sync/client';
+import type { FeedPage } from '@shared/sync/feed';
+
+export interface FeedPullerOptions {
+  client: () => NewsroomClient | null;
+  readCursor(): number;
+  writeCursor(cursor: number): void;
+  apply(page: FeedPage): void;
+  onOnline(): void;
+  onError(err: NewsroomError): void;
+  waitSeconds?: number;
+}
+
+export class FeedPuller {
+  private stopped = true;
+  private abort: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly opts: FeedPullerOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort?.abort();
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Retry now instead of at the end of the backoff (the link came back). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      t.unref?.();
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 500;
+    while (!this.stopped) {
+      const client = this.opts.client();
+      if (!client) return;
+      this.abort = new AbortController();
+      try {
+        let more = true;
+        // Catch up without waiting, then hold a long-poll open.
+        while (more && !this.stopped) {
+          const page = await client.feed(
+            { cursor: this.opts.readCursor(), wait: 0, limit: 500 },
+            this.abort.signal,
+          );
+          if (this.stopped) return;
+          this.opts.apply(page);
+          this.opts.writeCursor(page.cursor);
+          more = page.more;
+        }
+        this.opts.onOnline();
+        backoff = 500;
+        while (!this.stopped) {
+          const page = await client.feed(
+            { cursor: this.opts.readCursor(), wait: this.opts.waitSeconds ?? 25, limit: 500 },
+            this.abort.signal,
+          );
+          if (this.stopped) return;
+          if (page.changes.length) this.opts.apply(page);
+          this.opts.writeCursor(page.cursor);
+          this.opts.onOnline();
+        }
+      } catch (err) {
+        if (this.stopped) return;
+        const e = err instanceof NewsroomError ? err : new NewsroomError('network', String(err), 0);
+        this.opts.onError(e);
+        if (e.code === 'unauthorized') return;
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+}
