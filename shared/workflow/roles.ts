@@ -1,25 +1,12 @@
 // Who may act on a story: newsroom roles, the people who hold them, and the
 // scheduler/publisher that acts on behalf of the newsroom.
 import { z } from 'zod';
-import { localized, type Localized } from '../domain/localized';
+import type { Localized } from '../domain/localized';
+import { ROLES, ROLE_LABELS, RoleSchema, type Role } from '../domain/newsroom';
 
-export const ROLES = [
-  'reporter',
-  'channel_editor',
-  'desk_head',
-  'editor_in_chief',
-  'admin',
-] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const ROLE_NAMES: Record<Role, Localized> = {
-  reporter: localized('记者', 'Reporter'),
-  channel_editor: localized('渠道编辑', 'Channel editor'),
-  desk_head: localized('部门主任', 'Desk head'),
-  editor_in_chief: localized('总编辑', 'Editor-in-chief'),
-  admin: localized('系统管理员', 'Administrator'),
-};
+// One definition of the roles (shared/domain/newsroom.ts), used by the server's accounts and here.
+export { ROLES, RoleSchema, type Role };
+export const ROLE_NAMES: Record<Role, Localized> = ROLE_LABELS;
 
 /**
  * Editorial seniority. A review step names the least senior role that may

@@ -1,16 +1,9 @@
 // A seeded generator of Chinese news stories for the library benchmarks:
 // varied enough (places, bodies, topics, figures) that a search term matches
 // some stories and not others, as in a real 稿库.
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/seeded-random';
+
+export { rng };
 
 const PLACES = [
   '北京',

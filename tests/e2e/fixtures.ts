@@ -1,56 +1,17 @@
 // Playwright fixtures: a web host per worker (its own data directory), and
 // `app`, a page opened on it with the launch token.
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export type RunningHost = WebHostProcess;
 
-export interface RunningHost {
-  url: string;
-  token: string;
-  dataDir: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-export async function startHost(
+export function startHost(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-e2e-')),
 ): Promise<RunningHost> {
-  const webhost = path.join(root, 'out/main/webhost.js');
-  if (!fs.existsSync(webhost)) throw new Error('Build first: npm run build');
-  const child = spawn(process.execPath, [webhost, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${err}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /RONGMEI_WEBHOST_READY (\{.*\})/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(JSON.parse(m[1]!) as { url: string; token: string });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited ${code}: ${err}`)));
-  });
-  return {
-    ...ready,
-    dataDir,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return startWebHostProcess(dataDir);
 }
 
 export async function openApp(page: Page, host: RunningHost): Promise<void> {

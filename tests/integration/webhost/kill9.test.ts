@@ -5,25 +5,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import { HostSocket, startWebHostProcess } from './web-host-process';
+import { HostSocket, startApiHost } from './web-host-process';
 import { tempDir, removeTempDirs } from '../helpers';
+import { rng } from '../../support/seeded-random';
 import { applyTextEdit, fieldText, storyDocId } from '@shared/body/story-doc';
 import { replaceBody } from '@shared/editor/headless-body';
 import { newId } from '@shared/domain/ids';
 
 afterAll(removeTempDirs);
-
-/** mulberry32: a small seeded generator so a failing round can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   '记者',
@@ -60,7 +49,7 @@ describe('SIGKILL while typing', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const rand = rng(1000 + round);
       if (process.env.KILL9_DEBUG) console.log('round', round, new Date().toISOString());
-      const web = await startWebHostProcess(dataDir);
+      const web = await startApiHost(dataDir);
       const s = await HostSocket.connect(web);
 
       // Everything acknowledged in earlier rounds must still be there.
@@ -125,7 +114,7 @@ describe('SIGKILL while typing', () => {
     }
 
     // One last start: every story of every round, checked after its final kill.
-    const web = await startWebHostProcess(dataDir);
+    const web = await startApiHost(dataDir);
     const s = await HostSocket.connect(web);
     let ackedEdits = 0;
     for (const [docId, updates] of acknowledged) {

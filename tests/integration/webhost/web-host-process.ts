@@ -1,61 +1,19 @@
-// Starts the built web host (out/main/webhost.js) as a child process and
-// talks to it over its WebSocket, exactly as the renderer does.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+// Talks to the web host over its WebSocket, exactly as the renderer does.
 import WebSocket from 'ws';
 import type { CallInput, CallName, CallOutput } from '@shared/api/contract';
 import type { CallResult } from '@shared/api/errors';
 
-const root = path.resolve(__dirname, '../../..');
-export const STUB_RENDERER = path.join(root, 'tests/fixtures/renderer-stub');
+import {
+  startWebHostProcess,
+  STUB_RENDERER,
+  type WebHostProcess,
+} from '../../support/web-host-process';
 
-export interface WebHostProcess {
-  url: string;
-  token: string;
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves when the process has exited. */
-  exited: Promise<number | null>;
-}
+export type { WebHostProcess };
 
-export async function startWebHostProcess(
-  dataDir: string,
-  rendererDir = STUB_RENDERER,
-): Promise<WebHostProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'out/main/webhost.js'),
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--renderer-dir',
-      rendererDir,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${err}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /RONGMEI_WEBHOST_READY (\{.*\})/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(JSON.parse(m[1]!) as { url: string; token: string });
-      }
-    });
-    void exited.then((code) =>
-      reject(new Error(`web host exited (${code}) before it was ready: ${err}`)),
-    );
-  });
-  return { ...ready, child, stderr: () => err, exited };
+/** The web host with a stub renderer: these tests talk to its API only. */
+export function startApiHost(dataDir: string): Promise<WebHostProcess> {
+  return startWebHostProcess(dataDir, STUB_RENDERER);
 }
 
 /** A renderer-like client: calls by id over the WebSocket, events collected. */

@@ -3,14 +3,14 @@
 // harming the host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { HostSocket, startWebHostProcess, type WebHostProcess } from './web-host-process';
+import { HostSocket, startApiHost, type WebHostProcess } from './web-host-process';
 import { tempDir, removeTempDirs } from '../helpers';
 import { newId } from '@shared/domain/ids';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 
 let web: WebHostProcess;
 beforeAll(async () => {
-  web = await startWebHostProcess(tempDir());
+  web = await startApiHost(tempDir());
 });
 afterAll(async () => {
   web.child.kill('SIGTERM');
