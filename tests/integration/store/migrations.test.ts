@@ -78,6 +78,41 @@ describe('migrations', () => {
     expect(hits('"喀 什"')).toBe(0);
   });
 
+  it('003 adds the server facts to stories, the outbox and the unsent-edits table', () => {
+    const db = new Database(path.join(tempDir(), 'v2.db'));
+    migrate(db, MIGRATIONS, 2);
+    db.prepare(
+      "INSERT INTO stories (id, created_at, updated_at, headline) VALUES ('s1', 'now', 'now', '旧稿')",
+    ).run();
+    expect(migrate(db, MIGRATIONS, 3)).toBe(3);
+    expect(
+      db
+        .prepare(
+          "SELECT headline, desk_id, server_revision, server_seq FROM stories WHERE id = 's1'",
+        )
+        .get(),
+    ).toEqual({
+      headline: '旧稿',
+      desk_id: null,
+      server_revision: 0,
+      server_seq: null,
+    });
+    db.prepare(
+      "INSERT INTO outbox (id, seq, story_id, command, undo, created_at) VALUES ('c1', 1, 's1', '{}', '{}', 'now')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO outbox (id, seq, story_id, command, undo, created_at) VALUES ('c2', 1, 's1', '{}', '{}', 'now')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    db.prepare(
+      "INSERT INTO sync_dirty (doc_id, since, updates) VALUES ('story:s1', 'now', 3)",
+    ).run();
+    expect(db.prepare('SELECT sum(updates) n FROM sync_dirty').get()).toEqual({ n: 3 });
+  });
+
   it('are idempotent and record the version', () => {
     const db = new Database(path.join(tempDir(), 'b.db'));
     migrate(db);
