@@ -49,6 +49,8 @@ export interface DocHubOptions {
   onPersisted?: (docId: string) => void;
   /** Compact a document's log once it holds this many updates. */
   compactEvery?: number;
+  /** How many documents no window has open may stay loaded (least recently used go first). */
+  maxIdleDocs?: number;
   /** First retry delay after a failed write (ms); doubles up to 10 s. */
   retryDelayMs?: number;
   now?: () => Date;
@@ -63,6 +65,7 @@ export class DocHub {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
   private readonly compactEvery: number;
+  private readonly maxIdleDocs: number;
   private readonly insertUpdate: Statement;
   private readonly selectSnapshot: Statement<[string], { state: Buffer }>;
   private readonly selectUpdates: Statement<[string], { id: number; data: Buffer }>;
@@ -74,6 +77,7 @@ export class DocHub {
     private readonly opts: DocHubOptions = {},
   ) {
     this.compactEvery = opts.compactEvery ?? 500;
+    this.maxIdleDocs = opts.maxIdleDocs ?? 32;
     this.retryDelay = opts.retryDelayMs ?? 500;
     this.now = opts.now ?? (() => new Date());
     this.insertUpdate = db.prepare(
@@ -87,7 +91,12 @@ export class DocHub {
 
   private load(docId: string): LoadedDoc {
     const existing = this.docs.get(docId);
-    if (existing) return existing;
+    if (existing) {
+      // Map order is recency order: the least recently used idle documents are unloaded first.
+      this.docs.delete(docId);
+      this.docs.set(docId, existing);
+      return existing;
+    }
     const doc = new Y.Doc({ gc: true });
     const snap = this.selectSnapshot.get(docId);
     const updates = this.selectUpdates.all(docId);
@@ -104,6 +113,7 @@ export class DocHub {
       lastUpdateId: updates.at(-1)?.id ?? 0,
     };
     this.docs.set(docId, loaded);
+    this.trimIdle();
     return loaded;
   }
 
@@ -287,6 +297,11 @@ export class DocHub {
     return true;
   }
 
+  /** Documents in memory (for tests and diagnostics). */
+  get loadedCount(): number {
+    return this.docs.size;
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }
@@ -321,6 +336,23 @@ export class DocHub {
     this.compact(docId);
     d.doc.destroy();
     this.docs.delete(docId);
+  }
+
+  /**
+   * Documents nobody has open stay in memory for a while (search projection,
+   * sync, reopening); past this many the least recently used are compacted
+   * and unloaded, so pulling a thousand stories does not hold a thousand docs.
+   */
+  private trimIdle(): void {
+    let idle = 0;
+    for (const d of this.docs.values()) if (d.subscribers.size === 0) idle++;
+    for (const [docId, d] of this.docs) {
+      if (idle <= this.maxIdleDocs) break;
+      if (d.subscribers.size > 0) continue;
+      if (this.pending.some((p) => p.docId === docId)) continue;
+      this.unload(docId);
+      idle--;
+    }
   }
 
   /** Forgets a document for good (story deleted from the trash). */

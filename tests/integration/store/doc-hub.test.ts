@@ -89,6 +89,22 @@ describe('DocHub', () => {
     again.close();
   });
 
+  it('unloads the least recently used documents nobody has open, never an open one', () => {
+    const { db } = openDatabase(path.join(tempDir(), 'r.db'));
+    const hub = new DocHub(db, { maxIdleDocs: 5 });
+    const open = recorder('w');
+    const docId = (i: number) => `story:0190b7a0-0000-7000-8000-${String(i).padStart(12, '0')}`;
+    hub.open(docId(0), 'editor-0', open.conn);
+    for (let i = 1; i <= 20; i++) hub.push(docId(i), 'c', typed(new Y.Doc(), `第${i}篇`));
+    expect(hub.loadedCount).toBe(6); // 5 idle + the open one
+    hub.push(docId(0), 'c', typed(new Y.Doc(), '仍然打开'));
+    expect(open.events).toHaveLength(1);
+    // An unloaded document reloads from disk intact.
+    expect(hub.get(docId(1)).getText('t').toString()).toBe('第1篇');
+    hub.shutdown();
+    db.close();
+  });
+
   it('keeps edits in memory when the disk is full, says so, and writes them once space returns', async () => {
     const file = path.join(tempDir(), 'r.db');
     const { db } = openDatabase(file);
