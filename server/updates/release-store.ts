@@ -433,7 +433,8 @@ export class ReleaseStore {
     delete served.stagingPercentage;
     // electron-updater offers the release when (its staging id's percentile) < stagingPercentage.
     if (chosen.stagingPercentage < 100) served.stagingPercentage = chosen.stagingPercentage;
-    return stringifyYaml(served, { lineWidth: 0 });
+    // YAML 1.1 rules, as electron-updater's js-yaml reads them: a date-like string stays quoted.
+    return stringifyYaml(served, { lineWidth: 0, version: '1.1' });
   }
 
   /** A published file, ready to send; null when there is no such file in that release. */

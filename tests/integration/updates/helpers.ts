@@ -36,7 +36,7 @@ export function putFile(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       'content-type': 'application/octet-stream',
     },
-    body,
+    body: new Uint8Array(body),
   });
 }
 

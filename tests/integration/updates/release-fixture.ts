@@ -90,9 +90,9 @@ export async function buildRelease(
 
   const manifest = (
     file: string,
-    info: { sha512: string; size: number; blockMapSize?: number },
+    info: { sha512: string; size?: number; blockMapSize?: number },
   ) => {
-    const f: FileInfo = { url: file, sha512: info.sha512, size: info.size };
+    const f: FileInfo = { url: file, sha512: info.sha512, size: info.size ?? 0 };
     if (info.blockMapSize !== undefined) f.blockMapSize = info.blockMapSize;
     return { version, files: [f], path: file, sha512: info.sha512, releaseDate };
   };
