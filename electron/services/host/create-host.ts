@@ -199,7 +199,6 @@ export function createHost(opts: HostOptions): Host {
         app: { version: opts.version, host: opts.host },
         settings: currentSettings(),
         storage,
-        updates: opts.updates?.status() ?? null,
         notices: notices.map((n) => ({ kind: n.kind, severity: n.severity, at: n.at })),
       }),
     }),

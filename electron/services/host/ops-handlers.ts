@@ -22,7 +22,7 @@ export interface OpsDeps {
   saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
   /** Writes whatever the host still holds in memory (summaries, search index). */
   flush: () => void;
-  facts: () => DiagnosticsFacts;
+  facts: () => Omit<DiagnosticsFacts, 'updates'>;
 }
 
 export function opsHandlers(d: OpsDeps): Pick<Handlers, OpsCalls> {
@@ -41,7 +41,7 @@ export function opsHandlers(d: OpsDeps): Pick<Handlers, OpsCalls> {
         db: d.db,
         databaseFile: d.databaseFile,
         logFiles: d.logFiles(),
-        facts: d.facts(),
+        facts: { ...d.facts(), updates: status() },
       });
       d.logger.info('diagnostics.collected', { bytes: bytes.length, saved: !!d.saveFile });
       if (d.saveFile) {
