@@ -7,6 +7,8 @@ import { LOCALES, type Locale } from '@shared/api/contract';
 import type { AppInfo } from '../app/app-info';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
+import { UpdatesSection } from '../updates/UpdatesSection';
+import { DiagnosticsSection } from '../updates/DiagnosticsSection';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -61,6 +63,8 @@ export function SettingsView({ info }: { info: AppInfo }) {
         </dd>
       </dl>
       <p className="hint">{t('settings.dataHint')}</p>
+      <UpdatesSection />
+      <DiagnosticsSection />
     </section>
   );
 }
