@@ -402,3 +402,64 @@ describe('paths', () => {
     expect(fs.existsSync(path.join(env.env.RONGMEI_DATA_DIR!, 'updates/escape.exe'))).toBe(false);
   });
 });
+
+describe('several instances', () => {
+  it('serve one feed from a shared folder: published on one, offered by the other at once', async () => {
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-shared-updates-'));
+    const envA = testEnv('sqlite', { UPDATES_DIR: shared, INSTANCE_ID: 'app-1' });
+    const envB = testEnv('sqlite', { UPDATES_DIR: shared, INSTANCE_ID: 'app-2' });
+    const a = await start(envA.env);
+    const b = await start(envB.env);
+    try {
+      const roomA = await seedNewsroom(a);
+      const roomB = await seedNewsroom(b);
+      await publishOverApi(a.url, roomA.tokens.admin, r100.dir, 'latest', 10);
+      const fromB = await fetch(`${b.url}/updates/latest.yml`);
+      expect(parseYaml(await fromB.text())).toMatchObject({
+        version: '1.0.0',
+        stagingPercentage: 10,
+      });
+      const exe = await fetch(`${b.url}/updates/releases/1.0.0/Rongmei-Setup-1.0.0.exe`, {
+        headers: { range: 'bytes=0-99' },
+      });
+      expect(
+        Buffer.from(await exe.arrayBuffer()).equals(
+          fs.readFileSync(r100.windowsInstaller).subarray(0, 100),
+        ),
+      ).toBe(true);
+      // Admins on both instances change the rollout at the same moment: the channel file stays whole.
+      const put = (url: string, token: string, pct: number) =>
+        fetch(`${url}/v1/admin/channels/latest`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ stagingPercentage: pct }),
+        });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2 ? put(a.url, roomA.tokens.admin, 30 + i) : put(b.url, roomB.tokens.admin, 30 + i),
+        ),
+      );
+      expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+      const channels = JSON.parse(fs.readFileSync(path.join(shared, 'channels.json'), 'utf8')) as {
+        latest: { stagingPercentage: number; history: unknown[] };
+      };
+      expect(channels.latest.stagingPercentage).toBeGreaterThanOrEqual(30);
+      expect(channels.latest.history).toHaveLength(1);
+      const pa = parseYaml(await (await fetch(`${a.url}/updates/latest.yml`)).text()) as {
+        stagingPercentage: number;
+      };
+      const pb = parseYaml(await (await fetch(`${b.url}/updates/latest.yml`)).text()) as {
+        stagingPercentage: number;
+      };
+      expect(pa.stagingPercentage).toBe(channels.latest.stagingPercentage);
+      expect(pb.stagingPercentage).toBe(channels.latest.stagingPercentage);
+      expect(fs.existsSync(path.join(shared, 'channels.lock'))).toBe(false);
+    } finally {
+      await a.close();
+      await b.close();
+      await envA.cleanup();
+      await envB.cleanup();
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
+  });
+});
