@@ -42,7 +42,7 @@ export function createUpdater(logger: Logger): UpdateService {
     env: process.env,
     allowEnvOverride: !app.isPackaged,
     defaults: {
-      feedUrl: (!app.isPackaged && process.env.RONGMEI_UPDATE_URL) || builtInFeedUrl(),
+      feedUrl: builtInFeedUrl(),
       channel: defaultChannel,
     },
   });
