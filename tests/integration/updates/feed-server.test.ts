@@ -352,6 +352,18 @@ describe('byte ranges', () => {
     expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);
   });
 
+  it('accepts the longest Range header electron-updater sends (1000 ranges, beyond the 16 KB Node allows by default)', async () => {
+    const ranges = Array.from(
+      { length: 1000 },
+      (_, i) => `${1_000_000 + i * 2100}-${1_000_001 + i * 2100}`,
+    ).join(', ');
+    expect(ranges.length).toBeGreaterThan(16 * 1024);
+    const res = await get(exePath, { range: `bytes=${ranges}` });
+    expect(res.status).toBe(206);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.toString('latin1').match(/Content-Range: bytes /g)).toHaveLength(1000);
+  });
+
   it('says 416 for a range past the end, and sends the whole file for nonsense or a stale If-Range', async () => {
     const past = await get(exePath, { range: `bytes=${whole().length}-` });
     expect(past.status).toBe(416);
