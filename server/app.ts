@@ -17,6 +17,7 @@ import { currentSeq } from './stories/story-repo';
 import { RateLimiter } from './http/rate-limit';
 import { ApiError } from './http/api-error';
 import { registerRoutes } from './http/routes';
+import { ReleaseStore } from './updates/release-store';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +25,7 @@ export interface RunningServer {
   sync: SyncServer;
   log: UpdateLog;
   notifier: FeedNotifier;
+  releases: ReleaseStore;
   /** http(s)://host:port */
   url: string;
   /** ws(s)://host:port/v1/sync */
@@ -65,6 +67,12 @@ export async function startServer(
     ? { pub: makeRedis(), sub: makeRedis(), channel: `${config.redisPrefix}:feed` }
     : undefined;
   const notifier = new FeedNotifier({ readCounter: () => currentSeq(store.db), redis: feedRedis });
+  const releases = new ReleaseStore({
+    dir: config.updates.dir,
+    maxFileBytes: config.updates.maxFileBytes,
+    now,
+  });
+  await releases.init();
   const httpLimiter = new RateLimiter(config.limits.http, now);
   const loginLimiter = new RateLimiter(config.limits.login, now);
   const wsLimiter = new RateLimiter(config.limits.ws, now);
@@ -77,12 +85,15 @@ export async function startServer(
     },
     // Our own server object, so HTTP and HTTPS share one type and the document socket can attach to it.
     serverFactory: (handler) => {
+      // electron-updater's differential download sends up to 1000 byte ranges in one header.
+      const maxHeaderSize = 64 * 1024;
       const server = config.tlsCertFile
         ? https.createServer({
             cert: fs.readFileSync(config.tlsCertFile),
             key: fs.readFileSync(config.tlsKeyFile!),
+            maxHeaderSize,
           })
-        : http.createServer();
+        : http.createServer({ maxHeaderSize });
       server.on('request', handler);
       return server as http.Server;
     },
@@ -169,6 +180,7 @@ export async function startServer(
     engine: store.engine,
     config,
     notifier,
+    releases,
     httpLimiter,
     loginLimiter,
     now,
@@ -200,6 +212,7 @@ export async function startServer(
     sync,
     log,
     notifier,
+    releases,
     url,
     syncUrl: `${secure ? 'wss' : 'ws'}://${host}:${addr.port}/v1/sync`,
     close() {

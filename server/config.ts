@@ -34,6 +34,8 @@ export interface ServerConfig {
   };
   docs: { storeDebounceMs: number; storeMaxDebounceMs: number; compactEvery: number };
   sessionCheckMs: number;
+  /** The update feed's files; shared by every instance (a network share or a shared volume). */
+  updates: { dir: string; maxFileBytes: number };
 }
 
 /** Env names, documented in server/README.md. */
@@ -61,6 +63,8 @@ export const ENV = {
   wsRateLimitBurst: 'WS_RATE_LIMIT_BURST',
   storeDebounceMs: 'DOC_STORE_DEBOUNCE_MS',
   sessionCheckMs: 'SESSION_CHECK_MS',
+  updatesDir: 'UPDATES_DIR',
+  updatesMaxFileMb: 'UPDATES_MAX_FILE_MB',
 } as const;
 
 const FLAGS: Record<string, keyof typeof ENV> = {
@@ -71,6 +75,7 @@ const FLAGS: Record<string, keyof typeof ENV> = {
   '--tls-key': 'tlsKeyFile',
   '--trust-proxy': 'trustProxy',
   '--log-level': 'logLevel',
+  '--updates-dir': 'updatesDir',
 };
 
 /** Splits `--flag value` / `--flag=value` pairs out of argv; the rest are positional. */
@@ -130,8 +135,9 @@ export function loadConfig(
   const scryptN = num('scryptN', STRONG_COST.N, 1024, 2 ** 20);
   if ((scryptN & (scryptN - 1)) !== 0) throw new Error('SCRYPT_N must be a power of two');
   const storeDebounceMs = num('storeDebounceMs', 2000, 0, 60_000);
+  const dataDir = path.resolve(get('dataDir') ?? path.join(process.cwd(), '.data', 'server'));
   return {
-    dataDir: path.resolve(get('dataDir') ?? path.join(process.cwd(), '.data', 'server')),
+    dataDir,
     host: get('host') ?? '127.0.0.1',
     port: num('port', 8787, 0, 65535),
     databaseUrl: get('databaseUrl'),
@@ -167,5 +173,9 @@ export function loadConfig(
       compactEvery: 200,
     },
     sessionCheckMs: num('sessionCheckMs', 30_000, 100, 3600_000),
+    updates: {
+      dir: path.resolve(get('updatesDir') ?? path.join(dataDir, 'updates')),
+      maxFileBytes: num('updatesMaxFileMb', 1024, 1, 16 * 1024) * 1024 * 1024,
+    },
   };
 }

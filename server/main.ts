@@ -4,9 +4,13 @@
 //   npm run server -- --port 8787 --host 0.0.0.0 --data-dir /srv/rongmei
 //   npm run server -- create-admin --login admin --name 系统管理员
 //   npm run server -- migrate
+//   npm run server -- release --dir release/1.4.2 --channel latest --staging 20
+//   npm run server -- rollout --channel latest --staging 100
+//   npm run server -- releases
 import { loadConfig, parseArgs } from './config';
 import { startServer } from './app';
 import { createAdminCommand } from './cli/create-admin';
+import { releaseCommand } from './cli/release';
 import { openStore } from './db/database';
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -52,8 +56,14 @@ async function main(): Promise<number> {
       await store.close();
       return 0;
     }
+    case 'release':
+    case 'rollout':
+    case 'releases':
+      return releaseCommand(command, config, flags);
     default:
-      console.error(`unknown command "${command}": use serve, create-admin or migrate`);
+      console.error(
+        `unknown command "${command}": use serve, create-admin, migrate, release, rollout or releases`,
+      );
       return 2;
   }
 }

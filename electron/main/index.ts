@@ -1,6 +1,7 @@
 // Electron main: lifecycle, the window, IPC wiring and security policy.
 // The work itself is done by the services built in createHost().
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost, type Host } from '../services/host/create-host';
@@ -11,11 +12,16 @@ import { wireIpc } from './ipc';
 import { guardWebContents, hardenSession } from './security';
 import { APP_ORIGIN } from './navigation-policy';
 import { loadDatabaseKey } from './database-key';
+import { createUpdater } from './updater';
+import { createFileLogger, errorFields, type FileLogger } from '../services/logs/logger';
+import type { UpdateService } from '../services/updates/update-service';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let win: BrowserWindow | null = null;
 let host: Host | null = null;
+let logger: FileLogger | null = null;
+let updater: UpdateService | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,18 +53,57 @@ function createWindow(): void {
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
+/** Asks where to put a diagnostics zip (the desktop by default) and writes it there. */
+async function saveFile(suggestedName: string, bytes: Uint8Array): Promise<string | null> {
+  const options = {
+    defaultPath: path.join(app.getPath('desktop'), suggestedName),
+    filters: [{ name: 'Zip', extensions: ['zip'] }],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return null;
+  fs.writeFileSync(r.filePath, bytes);
+  return r.filePath;
+}
+
 function start(): void {
   hardenSession();
   serveRenderer(path.join(here, '../renderer'));
   const userData = app.getPath('userData');
-  const databaseKey = loadDatabaseKey(userData, (m) => console.warn(`[rongmei] ${m}`));
+  // JSON lines, 5 × 2 MB, ids and codes only (see electron/services/logs/logger.ts).
+  const log = createFileLogger({
+    dir: app.getPath('logs'),
+    maxBytes: 2 * 1024 * 1024,
+    files: 5,
+    level: process.env.RONGMEI_LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    echo: !app.isPackaged,
+  });
+  logger = log;
+  log.info('app.started', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+    platform: process.platform,
+    arch: process.arch,
+    packaged: app.isPackaged,
+  });
+  const databaseKey = loadDatabaseKey(userData, (m) => log.warn('database.key', { message: m }));
+  updater = createUpdater(log);
   host = createHost({
     dataDir: userData,
     host: 'electron',
     version: app.getVersion(),
     databaseKey,
+    logger: log,
+    logFiles: () => log.file.existing(),
+    updates: updater,
+    saveFile,
+    log: (m, err) => log.warn('host.warning', { message: m, ...errorFields(err) }),
   });
-  wireIpc(host, devServerUrl);
+  wireIpc(host, devServerUrl, (m, err) =>
+    log.error('host.call_crashed', { message: m, ...errorFields(err) }),
+  );
+  updater.start();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -79,6 +124,10 @@ app.on('window-all-closed', () => {
 });
 app.on('before-quit', () => {
   // Pending summaries and compaction; every edit is already on disk.
+  updater?.stop();
   host?.close();
   host = null;
+  logger?.info('app.quit');
+  logger?.close();
+  logger = null;
 });

@@ -5,10 +5,10 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '@shared/api/bridge';
 import type { Host } from '../services/host/create-host';
 import type { Connection } from '../services/host/connection';
-import { dispatch } from '../services/host/dispatch';
+import { dispatch, type Logger } from '../services/host/dispatch';
 import { isAppUrl } from './navigation-policy';
 
-export function wireIpc(host: Host, devServerUrl?: string): void {
+export function wireIpc(host: Host, devServerUrl?: string, log?: Logger): void {
   const connections = new Map<number, Connection>();
 
   const connectionFor = (wc: WebContents): Connection => {
@@ -44,7 +44,7 @@ export function wireIpc(host: Host, devServerUrl?: string): void {
       if (!frame || frame !== event.sender.mainFrame || !isAppUrl(frame.url, devServerUrl)) {
         return { ok: false, error: { code: 'forbidden', message: 'call from an unknown frame' } };
       }
-      return dispatch(host.handlers, name, input, { connection: connectionFor(event.sender) });
+      return dispatch(host.handlers, name, input, { connection: connectionFor(event.sender) }, log);
     },
   );
 }

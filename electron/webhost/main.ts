@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createHost } from '../services/host/create-host';
 import { startWebHost } from './web-host';
 import { loadOrCreateKeyFile } from '../services/store/key-file';
+import { createFileLogger, errorFields } from '../services/logs/logger';
 
 /** The project folder: the nearest parent with package.json (from source or from out/main). */
 function projectRoot(start: string): string {
@@ -44,7 +45,25 @@ const dataDir = path.resolve(values['data-dir']);
 // Development only: the web host keeps its database key in an owner-only file beside the data.
 // The desktop app keeps its key with the operating system (see electron/main/database-key.ts).
 const databaseKey = loadOrCreateKeyFile(path.join(dataDir, 'rongmei-dev.key'));
-const host = createHost({ dataDir, host: 'web', version: pkg.version, databaseKey });
+// The same log as the desktop app (JSON lines, rotated, ids and codes only), beside the data.
+const logger = createFileLogger({
+  dir: path.join(dataDir, 'logs'),
+  maxBytes: 2 * 1024 * 1024,
+  files: 5,
+});
+logger.info('webhost.started', { version: pkg.version, node: process.versions.node });
+const host = createHost({
+  dataDir,
+  host: 'web',
+  version: pkg.version,
+  databaseKey,
+  logger,
+  logFiles: () => logger.file.existing(),
+  log: (m, err) => {
+    logger.warn('host.warning', { message: m, ...errorFields(err) });
+    console.error(`[rongmei] ${m}`, err ?? '');
+  },
+});
 const web = await startWebHost({
   host,
   rendererDir,
@@ -65,6 +84,7 @@ async function stop() {
   stopping = true;
   await web.close();
   host.close();
+  logger.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

@@ -4,12 +4,15 @@ import type { Engine } from '../db/migrations/types';
 import type { ServerConfig } from '../config';
 import type { FeedNotifier } from '../stories/feed-notifier';
 import type { RateLimiter } from './rate-limit';
+import type { ReleaseStore } from '../updates/release-store';
 
 export interface AppDeps {
   db: Db;
   engine: Engine;
   config: ServerConfig;
   notifier: FeedNotifier;
+  /** The update feed's releases and channels. */
+  releases: ReleaseStore;
   httpLimiter: RateLimiter;
   loginLimiter: RateLimiter;
   now: () => number;

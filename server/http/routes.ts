@@ -25,6 +25,7 @@ import { executeCommand } from '../workflow/execute-command';
 import { readFeed } from '../stories/feed';
 import { getStory, isSharedWith } from '../stories/story-repo';
 import { ApiError } from './api-error';
+import { registerReleaseAdmin, registerUpdateFeed } from '../updates/routes';
 import type { AppDeps } from './deps';
 
 declare module 'fastify' {
@@ -74,6 +75,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (problems.length) return reply.code(503).send({ ok: false, problems });
     return { ok: true };
   });
+
+  registerUpdateFeed(app, deps.releases);
 
   app.post('/v1/auth/login', async (req): Promise<Session> => {
     const body = parse(LoginRequestSchema, req.body);
@@ -203,6 +206,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
         await removeDeskMember(db, id, userId);
         return { ok: true };
       });
+      registerReleaseAdmin(admin, deps.releases);
     });
   });
 }

@@ -11,6 +11,7 @@ import {
   StorySummarySchema,
 } from '../domain/story';
 import { ErrorCodeSchema } from './errors';
+import { UpdateStatusSchema } from '../updates/status';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -121,6 +122,16 @@ export const SignInInputSchema = z.object({
   login: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
+/** A diagnostics archive: saved where the user chose (Electron), or its bytes to download (web host). */
+export const DiagnosticsResultSchema = z.object({
+  fileName: z.string(),
+  /** Where the archive was written; null when the user cancelled or the host returns the bytes. */
+  savedTo: z.string().nullable(),
+  /** The zip, base64, when the host cannot show a save dialog (the web host). */
+  data: Base64.nullable(),
+  bytes: z.number().int().nonnegative(),
+});
+export type DiagnosticsResult = z.infer<typeof DiagnosticsResultSchema>;
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -176,6 +187,14 @@ export const calls = {
   ),
   /** 发稿: files the story to a desk. Queued in the outbox; applied here at once, undone if refused. */
   'stories.file': call(z.object({ id: IdSchema, deskId: IdSchema }), StorySummarySchema),
+
+  'updates.status': call(z.object({}), UpdateStatusSchema),
+  /** Checks the feed now (and downloads in the background if there is something newer). */
+  'updates.check': call(z.object({}), UpdateStatusSchema),
+  /** Saves what is pending, then quits and installs the downloaded update. */
+  'updates.install': call(z.object({}), z.object({ installing: z.boolean() })),
+  /** Zips the logs and version facts for IT. */
+  'diagnostics.collect': call(z.object({}), DiagnosticsResultSchema),
 } as const;
 
 export const events = {
@@ -191,6 +210,8 @@ export const events = {
   'sync.status': SyncStatusSchema,
   /** Other people's presence in a document this window has open. */
   'doc.awareness': z.object({ docId: DocIdSchema, update: Base64 }),
+  /** The updater's status changed (checking, progress, ready, error). */
+  'updates.status': UpdateStatusSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -13,6 +13,10 @@ import { importStory } from '../import/import-story';
 import { storageErrorCode } from '../store/storage-errors';
 import type { Connection } from './connection';
 import type { Handlers } from './handlers';
+import { opsHandlers } from './ops-handlers';
+import { withCallLog } from './call-log';
+import type { UpdatesPort } from '../updates/port';
+import { silentLogger, type Logger } from '../logs/logger';
 import { NoticeSchema, SettingsSchema, type Notice, type Settings } from '@shared/api/contract';
 import { HostError } from '@shared/api/errors';
 import { parseDocId, readStoryDoc, storyDocId } from '@shared/body/story-doc';
@@ -35,12 +39,22 @@ export interface HostOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
   sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
+  /** The structured log (ids and codes only); calls are logged through it when given. */
+  logger?: Logger;
+  /** The log files diagnostics should include, newest first. */
+  logFiles?: () => string[];
+  /** The updater (Electron main); the web host has none. */
+  updates?: UpdatesPort;
+  /** Where diagnostics go: a save dialog in Electron; without it the bytes are returned. */
+  saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
 export interface Host {
   handlers: Handlers;
   attach(conn: Connection): void;
   detach(conn: Connection): void;
+  /** Writes pending projections now (before an update restarts the app). */
+  flush(): void;
   /** Writes pending projections and compacts documents; call before exit. */
   close(): void;
   readonly db: Db;
@@ -190,7 +204,32 @@ export function createHost(opts: HostOptions): Host {
   const currentSettings = (): Settings =>
     settings.read('settings', SettingsSchema, { locale: 'zh-CN' });
 
+  const flushProjections = () => {
+    for (const [docId, t] of dirty) {
+      if (t) clearTimeout(t);
+      project(docId);
+    }
+  };
+  const logger = opts.logger ?? silentLogger;
+  const updatesOff = opts.updates?.onStatus((s) => broadcast('updates.status', s));
+
   const handlers: Handlers = {
+    ...opsHandlers({
+      version: opts.version,
+      db,
+      databaseFile,
+      updates: opts.updates,
+      logger,
+      logFiles: opts.logFiles ?? (() => []),
+      saveFile: opts.saveFile,
+      flush: flushProjections,
+      facts: () => ({
+        app: { version: opts.version, host: opts.host },
+        settings: currentSettings(),
+        storage,
+        notices: notices.map((n) => ({ kind: n.kind, severity: n.severity, at: n.at })),
+      }),
+    }),
     'app.info': () => ({
       version: opts.version,
       host: opts.host,
@@ -279,7 +318,7 @@ export function createHost(opts: HostOptions): Host {
   };
 
   return {
-    handlers,
+    handlers: opts.logger ? withCallLog(handlers, opts.logger) : handlers,
     db,
     docs,
     stories,
@@ -292,11 +331,10 @@ export function createHost(opts: HostOptions): Host {
       connections.delete(conn);
       for (const docId of docs.dropConnection(conn)) syncService.closed(docId);
     },
+    flush: flushProjections,
     close: () => {
-      for (const [docId, t] of dirty) {
-        if (t) clearTimeout(t);
-        project(docId);
-      }
+      updatesOff?.();
+      flushProjections();
       void syncService.stop();
       docs.shutdown();
       db.close();

@@ -7,6 +7,7 @@ import { NoticeBar } from './NoticeBar';
 import { LibraryView } from '../library/LibraryView';
 import { StoryView } from '../story/StoryView';
 import { SettingsView } from '../settings/SettingsView';
+import { UpdateIndicator } from '../updates/UpdateIndicator';
 import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
 
@@ -51,6 +52,7 @@ export function App({ info }: { info: AppInfo }) {
         {nav({ name: 'trash' }, t('nav.trash'))}
         <div className="sidebar-spacer" />
         <SyncIndicator />
+        <UpdateIndicator />
         {nav({ name: 'settings' }, t('nav.settings'))}
       </nav>
       <main className="main">

@@ -8,6 +8,8 @@ import type { AppInfo } from '../app/app-info';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import { ServerSection } from './ServerSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
+import { DiagnosticsSection } from '../updates/DiagnosticsSection';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -63,6 +65,8 @@ export function SettingsView({ info }: { info: AppInfo }) {
         </dd>
       </dl>
       <p className="hint">{t('settings.dataHint')}</p>
+      <UpdatesSection />
+      <DiagnosticsSection />
     </section>
   );
 }

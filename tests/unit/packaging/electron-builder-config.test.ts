@@ -79,6 +79,8 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
     expect(config.win).toMatchObject({ signtoolOptions: { publisherName: 'Rongmei' } });
     expect(config.publish[0]).toMatchObject({ provider: 'generic' });
+    // The feed is one folder for every channel (server/updates serves latest*.yml and beta*.yml there).
+    expect(String(config.publish[0]!.url)).toMatch(/\/updates\/$/);
   });
 
   it('has the icons it names, big enough for every platform', () => {
