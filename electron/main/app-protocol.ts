@@ -9,7 +9,10 @@ import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     // codeCache: V8 keeps compiled renderer code between launches, as it does for https pages.
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
