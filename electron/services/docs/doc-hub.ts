@@ -118,6 +118,16 @@ export class DocHub {
     if (d.subscribers.size === 0) this.unload(docId);
   }
 
+  /** Unloads a document the host loaded for itself (export, diff) once no editor has it open. */
+  release(docId: string): void {
+    this.unload(docId);
+  }
+
+  /** Whether any editor has the document open. */
+  isOpen(docId: string): boolean {
+    return (this.docs.get(docId)?.subscribers.size ?? 0) > 0;
+  }
+
   dropConnection(conn: Connection): void {
     for (const [docId, d] of this.docs) {
       for (const [clientId, c] of d.subscribers) if (c === conn) d.subscribers.delete(clientId);

@@ -22,6 +22,7 @@ export const wechat: ChannelModule<WechatVariant> = {
   derive: deriveWechat,
   validate: validateWechat,
   export: exportWechat,
+  docLayout: { text: ['title', 'author', 'digest', 'contentSourceUrl'], body: 'body' },
   derivedFrom: {
     title: ['headline'],
     author: ['byline'],

@@ -2,6 +2,7 @@
 import type { Migration } from './types';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-short-term-index';
+import { migration003 } from './003-variants';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export type { Migration };
