@@ -3,7 +3,7 @@
 // keep their identity from one read to the next. The workspace previews lean
 // on that identity to re-render only the paragraph being typed in a
 // 20,000-字 story.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Block } from './blocks';
 import { bodyRoot, readRootChild } from './lexical-yjs-read';
 
