@@ -106,6 +106,8 @@ export class VariantService {
   private readonly masters = new Map<string, CachedMaster>();
   /** The master revision each story's renderers were last told about. */
   private readonly announced = new Map<string, string>();
+  /** Whether a master change reaches a channel, by channel and revision pair. */
+  private readonly reaches = new Map<string, boolean>();
   private readonly now: () => string;
 
   constructor(private readonly opts: VariantServiceOptions) {
@@ -152,14 +154,42 @@ export class VariantService {
     );
   }
 
-  private stateOf(channel: ChannelId, row: VariantRow | undefined, revision: string): VariantState {
+  /**
+   * Whether the master's change since `row`'s base changes what the channel
+   * derives: a new subheadline is no news to Weibo, which does not use it.
+   */
+  private reachesChannel(
+    storyId: string,
+    channel: ChannelId,
+    row: VariantRow,
+    current: CurrentMaster,
+  ): boolean {
+    if (!row.base_revision || row.base_revision === current.revision) return false;
+    const key = `${storyId}:${channel}:${row.base_revision}:${current.revision}`;
+    let hit = this.reaches.get(key);
+    if (hit === undefined) {
+      const base = this.store.revision(storyId, row.base_revision);
+      const c = channelOf(channel);
+      const ctx = this.opts.context(storyId);
+      hit =
+        !base ||
+        canonicalJson(c.derive(base, ctx) as Plain) !==
+          canonicalJson(c.derive(current.master, ctx) as Plain);
+      if (this.reaches.size > 256) this.reaches.clear();
+      this.reaches.set(key, hit);
+    }
+    return hit;
+  }
+
+  private stateOf(storyId: string, channel: ChannelId, row: VariantRow | undefined): VariantState {
     const derived = !!row?.derived_at;
+    const current = this.currentMaster(storyId);
     return {
       channel,
       enabled: row ? row.enabled === 1 : true,
       derived,
       edited: derived && row!.edited === 1,
-      masterChanged: derived && row!.base_revision !== revision,
+      masterChanged: derived && this.reachesChannel(storyId, channel, row!, current),
       baseRevision: row?.base_revision ?? null,
       derivedAt: row?.derived_at ?? null,
       dismissedAt: row?.dismissed_at ?? null,
@@ -171,16 +201,12 @@ export class VariantService {
     const rows = this.store.rows(storyId);
     return {
       revision,
-      variants: CHANNEL_IDS.map((c) => this.stateOf(c, rows.get(c), revision)),
+      variants: CHANNEL_IDS.map((c) => this.stateOf(storyId, c, rows.get(c))),
     };
   }
 
   state(storyId: string, channel: ChannelId): VariantState {
-    return this.stateOf(
-      channel,
-      this.store.row(storyId, channel),
-      this.currentMaster(storyId).revision,
-    );
+    return this.stateOf(storyId, channel, this.store.row(storyId, channel));
   }
 
   setEnabled(storyId: string, channel: ChannelId, enabled: boolean): VariantState {
@@ -277,7 +303,7 @@ export class VariantService {
     const row = this.requireEnabled(storyId, channel);
     const current = this.currentMaster(storyId);
     if (row?.derived_at && (row.edited === 1 || row.base_revision === current.revision))
-      return this.stateOf(channel, row, current.revision);
+      return this.stateOf(storyId, channel, row);
     if (row?.derived_at && this.editedNow(storyId, channel, row)) {
       this.markEdited(storyId, channel);
       return this.state(storyId, channel);
@@ -358,16 +384,30 @@ export class VariantService {
   ): { change: MasterChange; baseRevision: string | null; revision: string } {
     const row = this.requireDerived(storyId, channel);
     const current = this.currentMaster(storyId);
-    const change =
-      row.base_revision === current.revision
-        ? {
-            changed: false,
-            fields: [],
-            paragraphs: [],
-            images: { added: [], removed: [], changed: [] },
-          }
-        : diffMaster(this.baseMaster(storyId, row), current.master);
-    return { change, baseRevision: row.base_revision, revision: current.revision };
+    const none = { added: [], removed: [], changed: [] };
+    if (row.base_revision === current.revision)
+      return {
+        change: { changed: false, fields: [], paragraphs: [], images: none },
+        baseRevision: row.base_revision,
+        revision: current.revision,
+      };
+    // Only what this channel derives from: a new subheadline is no news to Weibo.
+    const from = new Set(Object.values(channelOf(channel).derivedFrom).flat());
+    const all = diffMaster(this.baseMaster(storyId, row), current.master);
+    const fields = all.fields.filter((f) => from.has(f.field));
+    const paragraphs = from.has('body') ? all.paragraphs : [];
+    const images = from.has('images') ? all.images : none;
+    const count = images.added.length + images.removed.length + images.changed.length;
+    return {
+      change: {
+        changed: fields.length + paragraphs.length + count > 0,
+        fields,
+        paragraphs,
+        images,
+      },
+      baseRevision: row.base_revision,
+      revision: current.revision,
+    };
   }
 
   /**
@@ -384,7 +424,7 @@ export class VariantService {
       return {
         fields: [],
         hasConflicts: false,
-        state: this.stateOf(channel, row, current.revision),
+        state: this.stateOf(storyId, channel, row),
       };
     const ours = this.readVariant(storyId, channel);
     const result = pullMasterChange(

@@ -33,6 +33,8 @@ interface Props {
   placeholder?: string;
   maxLength?: number;
   rows?: number;
+  /** Called after the user's own edit reached the document. */
+  onEdit?: () => void;
 }
 
 export function YTextInput({
@@ -43,6 +45,7 @@ export function YTextInput({
   placeholder,
   maxLength,
   rows,
+  onEdit,
 }: Props) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const composing = useRef(false);
@@ -74,7 +77,9 @@ export function YTextInput({
 
   const commit = () => {
     const el = ref.current;
-    if (el) applyTextEdit(text, el.value, FIELD_ORIGIN);
+    if (!el || el.value === text.toString()) return;
+    applyTextEdit(text, el.value, FIELD_ORIGIN);
+    onEdit?.();
   };
   const handlers = {
     onInput: () => {

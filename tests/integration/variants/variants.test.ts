@@ -252,6 +252,34 @@ describe('variants over the host contract', () => {
     expect(revisions).toBe(1);
   });
 
+  it('offers a master change only to the channels whose version it changes', async () => {
+    const h = start();
+    const id = await story(h);
+    for (const channel of ['wechat', 'print'] as const) {
+      await h.call('variants.derive', { storyId: id, channel });
+      await h.edit(variantDocId(id, channel), (doc) =>
+        applyTextEdit(variantText(doc, channel === 'print' ? 'kicker' : 'digest'), '编辑改过'),
+      );
+    }
+    // WeChat's article has no subheadline; the newspaper prints one.
+    await h.edit(storyDocId(id), (doc) =>
+      applyTextEdit(fieldText(doc, 'subheadline'), '主产区累计收购秋粮超1亿吨'),
+    );
+    const list = await h.call('variants.list', { storyId: id });
+    const by = Object.fromEntries(list.variants.map((v) => [v.channel, v]));
+    expect(by.wechat).toMatchObject({ edited: true, masterChanged: false });
+    expect(by.print).toMatchObject({ edited: true, masterChanged: true });
+    const diff = await h.call('variants.masterDiff', { storyId: id, channel: 'print' });
+    expect(diff.change.fields.map((f) => f.field)).toEqual(['subheadline']);
+    const none = await h.call('variants.masterDiff', { storyId: id, channel: 'wechat' });
+    expect(none.change).toEqual({
+      changed: false,
+      fields: [],
+      paragraphs: [],
+      images: { added: [], removed: [], changed: [] },
+    });
+  });
+
   it('re-derives one field or the whole variant when the desk asks', async () => {
     const h = start();
     const id = await story(h);
