@@ -13,16 +13,27 @@ export class BodyReader {
   private readonly root: Y.XmlText;
   private readonly cache = new Map<unknown, Block>();
   private blocks: Block[] = [];
+  /** The root's children behind `blocks`, index for index. */
+  private children: unknown[] = [];
   private dirty = true;
+  /** Blocks were added, removed or moved: the root must be walked again. */
+  private structural = true;
+  private readonly changedChildren = new Set<unknown>();
   private readonly onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
     this.dirty = true;
     for (const e of events) {
-      // Forget the top-level child the change happened in; the root's own changes
-      // (blocks added or removed) are seen by walking its delta again.
+      // A change to the root itself adds or removes blocks; anything deeper
+      // changes one block, found by walking up to the root's child.
       let t: Y.AbstractType<unknown> | null = e.target;
-      while (t && t.parent !== this.root && t !== this.root)
-        t = t.parent as Y.AbstractType<unknown> | null;
-      if (t && t !== this.root) this.cache.delete(t);
+      if (t === this.root) {
+        this.structural = true;
+        continue;
+      }
+      while (t && t.parent !== this.root) t = t.parent as Y.AbstractType<unknown> | null;
+      if (t) {
+        this.cache.delete(t);
+        this.changedChildren.add(t);
+      } else this.structural = true;
     }
   };
 
@@ -40,7 +51,11 @@ export class BodyReader {
   read(): Block[] {
     if (!this.dirty) return this.blocks;
     this.dirty = false;
+    if (!this.structural && this.readChanged()) return this.blocks;
+    this.structural = false;
+    this.changedChildren.clear();
     const next: Block[] = [];
+    const children: unknown[] = [];
     const seen = new Set<unknown>();
     for (const op of this.root.toDelta() as DeltaOp[]) {
       const child = op.insert;
@@ -52,11 +67,31 @@ export class BodyReader {
         this.cache.set(child, b);
       }
       next.push(b);
+      children.push(child);
     }
     for (const k of this.cache.keys()) if (!seen.has(k)) this.cache.delete(k);
+    this.children = children;
     const same = next.length === this.blocks.length && next.every((b, i) => b === this.blocks[i]);
     if (!same) this.blocks = next;
     return this.blocks;
+  }
+
+  /**
+   * Typing changes a block's content, not the list of blocks: re-read just
+   * the blocks that changed, in place. False when that is not possible.
+   */
+  private readChanged(): boolean {
+    const next = this.blocks.slice();
+    for (const child of this.changedChildren) {
+      const at = this.children.indexOf(child);
+      const b = at >= 0 ? readRootChild(child) : null;
+      if (!b) return false;
+      this.cache.set(child, b);
+      next[at] = b;
+    }
+    this.changedChildren.clear();
+    this.blocks = next;
+    return true;
   }
 
   dispose(): void {

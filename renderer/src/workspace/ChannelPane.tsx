@@ -1,7 +1,7 @@
 // One channel's pane in the workspace: its preview (click it to edit the
 // version in place), the "原稿已更新" alert when the master moved under an
 // edited version, and its problems. Folds to a narrow strip; resizable.
-import { useCallback, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getChannel, type ChannelContext, type ProblemLocation } from '@shared/channels';
 import type { ChannelId } from '@shared/domain/channel-ids';
@@ -29,26 +29,79 @@ interface Props {
   collapsed: boolean;
   editing: boolean;
   target: ProblemLocation | null;
-  onToggleCollapse: () => void;
-  onResize: (w: number) => void;
-  onEdit: (target: ProblemLocation | null) => void;
-  onDone: () => void;
-  onTargetDone: () => void;
+  onToggleCollapse: (c: ChannelId) => void;
+  onResize: (c: ChannelId, w: number) => void;
+  onEdit: (c: ChannelId, target: ProblemLocation | null) => void;
+  onDone: (c: ChannelId) => void;
+  onTargetDone: (c: ChannelId) => void;
   onState: (s: VariantState) => void;
 }
 
+/**
+ * The preview itself: the only part of a pane that re-renders on a keystroke
+ * (the pane's header, alert and problems do not).
+ */
+const PreviewSlot = memo(function PreviewSlot({
+  hub,
+  channel,
+  state,
+  ctx,
+  onClick,
+}: {
+  hub: PreviewHub;
+  channel: ChannelId;
+  state: VariantState | undefined;
+  ctx: ChannelContext;
+  onClick: (e: MouseEvent) => void;
+}) {
+  const { t } = useTranslation();
+  const preview = usePreview(hub, channel);
+  const { Preview } = CHANNEL_UI[channel];
+  // Translated once per language, not on every keystroke's re-render.
+  const labels = useMemo(
+    () => ({
+      loading: t('workspace.loading'),
+      click: t('workspace.clickToEdit'),
+      failed: t('workspace.previewFailed'),
+    }),
+    [t],
+  );
+  // An edited version shows its own document; until that is in, say so rather than flash the master.
+  if (!preview || !state || (state.edited && preview.source === 'master'))
+    return <p className="pv-loading">{labels.loading}</p>;
+  return (
+    <div
+      className="preview"
+      data-testid={`preview-${channel}`}
+      onClick={onClick}
+      title={labels.click}
+    >
+      <PreviewBoundary message={labels.failed} resetKey={preview.variant}>
+        <Preview variant={preview.variant} ctx={ctx} />
+      </PreviewBoundary>
+    </div>
+  );
+});
+
 const INTERACTIVE = 'button, a, input, select, textarea, label, [role="button"], [role="option"]';
 
-export function ChannelPane(props: Props) {
+/** Memoised with stable callbacks: a pane re-renders when its own preview, problems or state change. */
+export const ChannelPane = memo(function ChannelPane(props: Props) {
   const { storyId, channel, state, hub, ctx, width, collapsed, editing } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const name = getChannel(channel)!.name[lang];
-  const preview = usePreview(hub, channel);
   const problems = useProblems(hub, channel);
   const counts = countBySeverity(problems);
-  const [hoverEdit, setHoverEdit] = useState(false);
-  const { onEdit } = props;
+  const { onEdit: onEditChannel, onToggleCollapse, onResize, onDone, onTargetDone } = props;
+  const onEdit = useCallback(
+    (target: ProblemLocation | null) => onEditChannel(channel, target),
+    [onEditChannel, channel],
+  );
+  const jumpTo = useCallback((at: ProblemLocation) => onEdit(at), [onEdit]);
+  const toggleCollapse = useCallback(() => onToggleCollapse(channel), [onToggleCollapse, channel]);
+  const resize = useCallback((w: number) => onResize(channel, w), [onResize, channel]);
+  const targetDone = useCallback(() => onTargetDone(channel), [onTargetDone, channel]);
   const clickPreview = useCallback(
     (e: MouseEvent) => {
       if ((e.target as HTMLElement).closest(INTERACTIVE)) return;
@@ -68,7 +121,7 @@ export function ChannelPane(props: Props) {
         <button
           type="button"
           className="pane-expand"
-          onClick={props.onToggleCollapse}
+          onClick={toggleCollapse}
           aria-label={t('workspace.expand', { channel: name })}
           aria-keyshortcuts={jumpKeys(channel)}
         >
@@ -78,13 +131,12 @@ export function ChannelPane(props: Props) {
       </section>
     );
 
-  const { Preview, HeaderAction } = CHANNEL_UI[channel];
+  const { HeaderAction } = CHANNEL_UI[channel];
   const stateBadge = !state
     ? null
     : state.edited
       ? t('workspace.state.edited')
       : t('workspace.state.following');
-  const waiting = !preview || !state || (state.edited && preview.source === 'master');
   return (
     <section
       className={`pane pane-${channel}${editing ? ' pane-editing' : ''}`}
@@ -111,7 +163,7 @@ export function ChannelPane(props: Props) {
           type="button"
           className={editing ? 'primary' : undefined}
           aria-pressed={editing}
-          onClick={() => (editing ? props.onDone() : onEdit(null))}
+          onClick={() => (editing ? onDone(channel) : onEdit(null))}
           aria-label={
             editing
               ? t('workspace.doneEditing', { channel: name })
@@ -123,7 +175,7 @@ export function ChannelPane(props: Props) {
         <button
           type="button"
           className="icon-button"
-          onClick={props.onToggleCollapse}
+          onClick={toggleCollapse}
           aria-label={t('workspace.collapse', { channel: name })}
           title={t('workspace.collapse', { channel: name })}
         >
@@ -145,39 +197,21 @@ export function ChannelPane(props: Props) {
             storyId={storyId}
             channel={channel}
             target={props.target}
-            onTargetDone={props.onTargetDone}
+            onTargetDone={targetDone}
           />
-        ) : waiting ? (
-          <p className="pv-loading">{t('workspace.loading')}</p>
         ) : (
-          <div
-            className={`preview${hoverEdit ? ' preview-hover' : ''}`}
-            data-testid={`preview-${channel}`}
-            onClick={clickPreview}
-            onMouseEnter={() => setHoverEdit(true)}
-            onMouseLeave={() => setHoverEdit(false)}
-            title={t('workspace.clickToEdit')}
-          >
-            <PreviewBoundary message={t('workspace.previewFailed')} resetKey={preview.variant}>
-              <Preview variant={preview.variant} ctx={ctx} />
-            </PreviewBoundary>
-          </div>
+          <PreviewSlot hub={hub} channel={channel} state={state} ctx={ctx} onClick={clickPreview} />
         )}
       </div>
-      <ProblemsPanel
-        channel={channel}
-        channelName={name}
-        problems={problems}
-        onJump={(at) => onEdit(at)}
-      />
+      <ProblemsPanel channel={channel} channelName={name} problems={problems} onJump={jumpTo} />
       <Splitter
         className="pane-resize"
         label={t('workspace.resizePane', { channel: name })}
         value={width}
         min={PANE_MIN}
         max={PANE_MAX}
-        onChange={props.onResize}
+        onChange={resize}
       />
     </section>
   );
-}
+});

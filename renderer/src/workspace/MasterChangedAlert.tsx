@@ -111,7 +111,12 @@ export function MasterChangedAlert({ storyId, channel, state, revision, onState 
             {[
               ...summary.fields.map((f) => t(`story.${f}`, { defaultValue: f })),
               ...(summary.paragraphs
-                ? [t('workspace.changed.paragraphs', { n: summary.paragraphs })]
+                ? [
+                    t('workspace.changed.paragraphs', {
+                      count: summary.paragraphs,
+                      n: summary.paragraphs,
+                    }),
+                  ]
                 : []),
             ].join('、')}
           </span>

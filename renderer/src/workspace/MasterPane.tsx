@@ -1,6 +1,6 @@
 // The master story in the workspace: titles, the story information (folds
 // away), and the body — exactly the story editor, bound to the story's document.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { fieldsMap, fieldText, readFields } from '@shared/body/story-doc';
@@ -39,7 +39,14 @@ function useInfoLine(doc: Y.Doc): string {
     .join(' · ');
 }
 
-export function MasterPane({ doc, provider, synced, infoOpen, onToggleInfo }: Props) {
+/** Memoised: the workspace re-renders on state changes the master does not show. */
+export const MasterPane = memo(function MasterPane({
+  doc,
+  provider,
+  synced,
+  infoOpen,
+  onToggleInfo,
+}: Props) {
   const { t } = useTranslation();
   const infoLine = useInfoLine(doc);
   return (
@@ -56,6 +63,7 @@ export function MasterPane({ doc, provider, synced, infoOpen, onToggleInfo }: Pr
           <YTextInput
             text={fieldText(doc, 'headline')}
             label={t('story.headline')}
+            wrap
             className="headline-field"
             maxLength={FIELD_MAX_LENGTH.headline}
             placeholder={t('story.headlinePlaceholder')}
@@ -87,4 +95,4 @@ export function MasterPane({ doc, provider, synced, infoOpen, onToggleInfo }: Pr
       <BodyEditor provider={provider} doc={doc} userName={t('story.me')} />
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // A channel's problems under its preview: what blocks publishing, what is a
 // warning, what is a hint; where (field, paragraph, character); one line on
 // the rule and how to fix it. Clicking one opens the editor at that spot.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem, ProblemLocation } from '@shared/channels';
 import { countBySeverity, problemWhere } from './problems';
@@ -16,7 +16,11 @@ function WhereText({ channel, p }: { channel: string; p: Problem }) {
   return <span className="pb-where">{parts.join(' · ') || t('workspace.problems.whole')}</span>;
 }
 
-export function ProblemsPanel({
+/** Problems listed at once; the rest behind "show all" (a long story can have hundreds of hints). */
+const SHOWN = 60;
+
+/** Memoised: its problems change when checks run, not on every keystroke. */
+export const ProblemsPanel = memo(function ProblemsPanel({
   channel,
   channelName,
   problems,
@@ -29,6 +33,7 @@ export function ProblemsPanel({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(true);
+  const [all, setAll] = useState(false);
   const counts = countBySeverity(problems);
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const total = counts.block + counts.warn + counts.hint;
@@ -73,7 +78,7 @@ export function ProblemsPanel({
       </button>
       {open && problems && problems.length > 0 && (
         <ul className="pb-list">
-          {problems.map((p, i) => (
+          {(all ? problems : problems.slice(0, SHOWN)).map((p, i) => (
             <li key={i}>
               <button
                 type="button"
@@ -90,8 +95,15 @@ export function ProblemsPanel({
               </button>
             </li>
           ))}
+          {!all && problems.length > SHOWN && (
+            <li>
+              <button type="button" className="link-button" onClick={() => setAll(true)}>
+                {t('workspace.problems.showAll', { n: problems.length })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
   );
-}
+});

@@ -257,6 +257,26 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     });
   }, []);
 
+  const toggleInfo = useCallback(() => setLayout((l) => ({ ...l, infoOpen: !l.infoOpen })), []);
+  const editPane = useCallback(
+    (c: ChannelId, target: ProblemLocation | null) => void startEdit(c, target),
+    [startEdit],
+  );
+  const targetDone = useCallback(
+    (c: ChannelId) => setEditing((e) => (e[c] ? { ...e, [c]: null } : e)),
+    [],
+  );
+  const toggleCollapse = useCallback(
+    (c: ChannelId) =>
+      setLayout((l) => ({ ...l, collapsed: { ...l.collapsed, [c]: !l.collapsed[c] } })),
+    [],
+  );
+  const resizePane = useCallback(
+    (c: ChannelId, w: number) =>
+      setLayout((l) => ({ ...l, paneWidths: { ...l.paneWidths, [c]: w } })),
+    [],
+  );
+
   // ---- layout ------------------------------------------------------------------
   const patchLayout = useCallback(
     (p: Partial<WorkspaceLayout>) => setLayout((l) => ({ ...l, ...p })),
@@ -324,7 +344,12 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
   }
 
   const ctx = list?.context ?? { storyId };
-  const masterWidth = layout.masterWidth ?? autoMasterWidth(bodyWidth);
+  const masterWidth =
+    layout.masterWidth ??
+    autoMasterWidth(
+      bodyWidth,
+      enabled.map((c) => (layout.collapsed[c] ? COLLAPSED_WIDTH : layout.paneWidths[c])),
+    );
   return (
     <section className="story workspace" aria-label={t('story.editorLabel')}>
       <header className="story-header">
@@ -384,7 +409,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
             provider={provider}
             synced={synced}
             infoOpen={layout.infoOpen}
-            onToggleInfo={() => patchLayout({ infoOpen: !layout.infoOpen })}
+            onToggleInfo={toggleInfo}
           />
         </div>
         {!layout.previewsHidden && (
@@ -417,13 +442,11 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
                   collapsed={layout.collapsed[c]}
                   editing={editing[c] !== undefined}
                   target={editing[c] ?? null}
-                  onToggleCollapse={() =>
-                    patchLayout({ collapsed: { ...layout.collapsed, [c]: !layout.collapsed[c] } })
-                  }
-                  onResize={(w) => patchLayout({ paneWidths: { ...layout.paneWidths, [c]: w } })}
-                  onEdit={(target) => void startEdit(c, target)}
-                  onDone={() => stopEdit(c)}
-                  onTargetDone={() => setEditing((e) => (e[c] ? { ...e, [c]: null } : e))}
+                  onToggleCollapse={toggleCollapse}
+                  onResize={resizePane}
+                  onEdit={editPane}
+                  onDone={stopEdit}
+                  onTargetDone={targetDone}
                   onState={variants.put}
                 />
               ))}

@@ -40,9 +40,24 @@ export function defaultLayout(): WorkspaceLayout {
 
 export const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
-/** The master's width when it follows the window: a third of the workspace, within bounds. */
-export function autoMasterWidth(available: number): number {
-  return Math.round(clamp(available * 0.36, 440, 760));
+/** Room the strip needs around its panes: padding and the gaps between them. */
+const STRIP_CHROME = 16;
+const PANE_GAP = 8;
+
+/**
+ * The master's width when it follows the window. On a wide screen (4K) it
+ * takes what is left once every pane fits; otherwise about a third of the
+ * workspace, and the panes scroll sideways.
+ */
+export function autoMasterWidth(available: number, paneWidths: readonly number[] = []): number {
+  const panes =
+    paneWidths.reduce((a, b) => a + b, 0) +
+    Math.max(0, paneWidths.length - 1) * PANE_GAP +
+    STRIP_CHROME +
+    7; // the splitter
+  const left = available - panes;
+  if (paneWidths.length && left >= 560) return Math.round(Math.min(760, left));
+  return Math.round(clamp(available * 0.36, 440, 560));
 }
 
 const KEY = 'rongmei.workspace.layout';

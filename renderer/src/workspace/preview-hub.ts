@@ -42,6 +42,21 @@ export const browserScheduler: Scheduler = {
 /** How long typing must pause before the checks run. */
 export const CHECK_DELAY_MS = 350;
 
+/**
+ * User Timing entries for the benchmarks (rm:derive:<channel>, rm:check:<channel>,
+ * rm:previews); cleared now and then so a long session does not pile them up.
+ */
+let entries = 0;
+function measure(name: string, start: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  performance.measure(name, { start, end: performance.now() });
+  if (++entries > 2000) {
+    entries = 0;
+    performance.clearMeasures();
+    performance.clearMarks('rm:previews');
+  }
+}
+
 export class PreviewHub {
   private readonly previews = new Map<ChannelId, ChannelPreview>();
   private readonly problems = new Map<ChannelId, Problem[]>();
@@ -99,7 +114,9 @@ export class PreviewHub {
       if (!this.active.has(c)) continue;
       this.dirty.delete(c);
       const prev = this.previews.get(c);
+      const t = performance.now();
       const next = this.compute(c, prev);
+      measure(`rm:derive:${c}`, t);
       if (next !== prev) {
         this.previews.set(c, next);
         changed.push(c);
@@ -216,7 +233,9 @@ export class PreviewHub {
       const channel = getChannel(c);
       const preview = this.preview(c);
       if (channel && preview) {
+        const t = performance.now();
         this.problems.set(c, channel.check(preview.variant, this.ctx));
+        measure(`rm:check:${c}`, t);
         this.listeners.get(c)?.forEach((l) => l());
       }
       if ([...this.unchecked].some((x) => this.enabled.has(x))) this.checkNext();

@@ -1,10 +1,11 @@
 // A story's channel states from the host (enabled, derived, edited, master
 // changed since), refreshed whenever the host says they changed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallOutput } from '@shared/api/contract';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import type { VariantState } from '@shared/variants/schemas';
 import type { HostClient } from '../host/client';
+import { replaceEqualDeep } from '@shared/variants/structural-share';
 
 export type VariantList = CallOutput<'variants.list'>;
 
@@ -25,7 +26,8 @@ export function useVariants(host: HostClient, storyId: string): Variants {
   const refresh = useCallback(() => {
     const n = ++seq.current;
     host.call('variants.list', { storyId }).then(
-      (l) => alive.current && n === seq.current && setList(l),
+      // Unchanged parts keep their identity, so panes whose state did not move do not re-render.
+      (l) => alive.current && n === seq.current && setList((prev) => replaceEqualDeep(prev, l)),
       (err: unknown) => alive.current && setError(err),
     );
   }, [host, storyId]);
@@ -55,5 +57,5 @@ export function useVariants(host: HostClient, storyId: string): Variants {
       l ? { ...l, variants: l.variants.map((v) => (v.channel === s.channel ? s : v)) } : l,
     );
   }, []);
-  return { list, error, refresh, state, put };
+  return useMemo(() => ({ list, error, refresh, state, put }), [list, error, refresh, state, put]);
 }

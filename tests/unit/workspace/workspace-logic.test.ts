@@ -121,10 +121,18 @@ describe('workspace layout', () => {
     expect(COLLAPSED_WIDTH).toBeLessThan(MASTER_MIN);
   });
 
-  it('gives the master about a third of the window, within bounds', () => {
-    expect(autoMasterWidth(1190)).toBe(440);
-    expect(autoMasterWidth(2384)).toBe(760);
-    expect(autoMasterWidth(1600)).toBe(576);
+  it('gives the master what is left when every pane fits, else about a third of the window', () => {
+    const panes = Object.values(defaultLayout().paneWidths);
+    // 1366×768 (sidebar aside): panes scroll, the master keeps a third.
+    expect(autoMasterWidth(1190, panes)).toBe(440);
+    // 1920: still not all five; a comfortable master.
+    expect(autoMasterWidth(1744, panes)).toBe(560);
+    // 4K at 150 %: all five panes fit beside the master.
+    const w = autoMasterWidth(2384, panes);
+    expect(w).toBeGreaterThanOrEqual(560);
+    expect(w + panes.reduce((a, b) => a + b) + 4 * 8 + 16 + 7).toBeLessThanOrEqual(2384);
+    // Panes folded away leave the master more room.
+    expect(autoMasterWidth(1744, [40, 40, 40, 320, 340])).toBe(760);
   });
 });
 

@@ -2,6 +2,7 @@
 // component per block so typing re-renders one paragraph.
 import { memo } from 'react';
 import type { Block, ListBlock, Run } from '@shared/body/blocks';
+import { Chunked } from './Chunked';
 
 function RunView({ run }: { run: Run }) {
   if (run.text === '\n') return <br />;
@@ -64,12 +65,8 @@ export const BlockView = memo(function BlockView({ block }: { block: Block }) {
   }
 });
 
+const renderBlock = (b: Block, i: number) => <BlockView key={i} block={b} />;
+
 export function BlocksView({ body }: { body: readonly Block[] }) {
-  return (
-    <>
-      {body.map((b, i) => (
-        <BlockView key={i} block={b} />
-      ))}
-    </>
-  );
+  return <Chunked items={body} render={renderBlock} />;
 }

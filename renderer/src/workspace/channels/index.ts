@@ -1,6 +1,6 @@
 // Each channel's preview and the fields its desk edits, keyed by channel id.
 // A new channel adds a folder here beside its shared/channels module.
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import { PrintPreview } from './print/PrintPreview';
 import { WechatPreview } from './wechat/WechatPreview';
@@ -12,7 +12,9 @@ import { PrintLayoutEditor } from '../editor/PrintLayoutEditor';
 import { CardsEditor } from '../editor/CardsEditor';
 import type { ChannelUi, PreviewProps } from './types';
 
-const ui = <V>(u: ChannelUi<V>) => u as unknown as ChannelUi<unknown>;
+// Previews are memoised: a pane re-renders its preview only when the variant changed.
+const ui = <V>(u: ChannelUi<V>) =>
+  ({ ...u, Preview: memo(u.Preview) }) as unknown as ChannelUi<unknown>;
 
 export const CHANNEL_UI: Record<ChannelId, ChannelUi<unknown>> = {
   print: ui({

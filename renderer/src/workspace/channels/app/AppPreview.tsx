@@ -1,38 +1,73 @@
 // The news-app article: section, headline, byline, summary, tags and body as
-// the app's own stylesheet would lay them out (ninjs carries the same).
+// the app's own stylesheet would lay them out (ninjs carries the same). The
+// head and the body are memoised apart: typing in the body re-renders the body.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppVariant } from '@shared/channels/app';
 import { BlocksView } from '../BlocksView';
 import type { PreviewProps } from '../types';
 
-export function AppPreview({ variant: v }: PreviewProps<AppVariant>) {
+const Head = memo(function Head({
+  section,
+  headline,
+  subheadline,
+  byline,
+  dateline,
+  summary,
+}: Pick<AppVariant, 'section' | 'headline' | 'subheadline' | 'byline' | 'dateline' | 'summary'>) {
   const { t } = useTranslation();
   return (
-    <article className="app-article">
-      {v.section && <div className="app-section">{t(`sections.${v.section}`, v.section)}</div>}
+    <>
+      {section && <div className="app-section">{t(`sections.${section}`, section)}</div>}
       <h1 className="app-headline" data-testid="app-headline">
-        {v.headline || t('workspace.untitled')}
+        {headline || t('workspace.untitled')}
       </h1>
-      {v.subheadline && <p className="app-sub">{v.subheadline}</p>}
-      <div className="app-by">{[v.byline, v.dateline].filter(Boolean).join(' · ')}</div>
-      {v.summary && (
+      {subheadline && <p className="app-sub">{subheadline}</p>}
+      <div className="app-by">{[byline, dateline].filter(Boolean).join(' · ')}</div>
+      {summary && (
         <p className="app-summary">
           <span className="app-summary-label">{t('workspace.app.summary')}</span>
-          {v.summary}
+          {summary}
         </p>
       )}
-      <div className="app-body" data-testid="app-body">
-        <BlocksView body={v.body} />
-      </div>
-      {v.tags.length > 0 && (
-        <div className="app-tags">
-          {v.tags.map((tag) => (
-            <span key={tag} className="chip">
-              {tag}
-            </span>
-          ))}
-        </div>
-      )}
+    </>
+  );
+});
+
+const Body = memo(function Body({ body }: Pick<AppVariant, 'body'>) {
+  return (
+    <div className="app-body" data-testid="app-body">
+      <BlocksView body={body} />
+    </div>
+  );
+});
+
+const Tags = memo(function Tags({ tags }: Pick<AppVariant, 'tags'>) {
+  if (tags.length === 0) return null;
+  return (
+    <div className="app-tags">
+      {tags.map((tag) => (
+        <span key={tag} className="chip">
+          {tag}
+        </span>
+      ))}
+    </div>
+  );
+});
+
+export function AppPreview({ variant: v }: PreviewProps<AppVariant>) {
+  return (
+    <article className="app-article">
+      <Head
+        section={v.section}
+        headline={v.headline}
+        subheadline={v.subheadline}
+        byline={v.byline}
+        dateline={v.dateline}
+        summary={v.summary}
+      />
+      <Body body={v.body} />
+      <Tags tags={v.tags} />
     </article>
   );
 }
