@@ -1,5 +1,6 @@
 // The workspace in Chromium (built renderer, web host), a 20,000-字 story,
-// all five channel panes on screen (2560×1440):
+// all five channel previews live — at 1366×768 (two panes on screen, the
+// others scrolled aside but updated) and at 2560×1440 (all five on screen):
 //  - typing in the master: keystroke → all previews painted, p95 ≤ 16 ms and
 //    ≤ 1.25× the same typing with the previews hidden (baseline, same run,
 //    rounds interleaved). Measured in the page with performance marks.
@@ -102,6 +103,69 @@ async function typeRound(
   return (await page.evaluate('window.__rmBench.samples')) as Sample[];
 }
 
+async function typing(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  url: string,
+  viewport: { width: number; height: number },
+): Promise<void> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await page.getByTestId('copyfit').waitFor({ timeout: 20_000 });
+  for (const c of ['print', 'wechat']) await page.getByTestId(`preview-${c}`).waitFor();
+  await page.evaluate(INSTALL);
+  const hidden: Sample[] = [];
+  const shown: Sample[] = [];
+  const ROUNDS = 4;
+  const KEYS = 30;
+  await typeRound(page, true, 8, 0); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    hidden.push(...(await typeRound(page, false, KEYS, r * KEYS)));
+    shown.push(...(await typeRound(page, true, KEYS, r * KEYS + 7)));
+  }
+  const missing = shown.filter((s) => !s.previews).length;
+  const h = stats(hidden.map((s) => s.busy));
+  const v = stats(shown.map((s) => s.busy));
+  const hw = stats(hidden.map((s) => s.wall));
+  const vw = stats(shown.map((s) => s.wall));
+  const ratio = v.p95 / h.p95;
+  const at = `${viewport.width}×${viewport.height}`;
+  report({
+    name: `workspace ${at}: keystroke → all 5 previews painted, 20,000-字 story (main-thread busy time)`,
+    figure: `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}, max ${fmt(v.max)} (${v.n} keystrokes${missing ? `, ${missing} without a preview frame` : ''})`,
+    baseline: `previews hidden p50 ${fmt(h.p50)}, p95 ${fmt(h.p95)} (${h.n} keystrokes, rounds interleaved)`,
+    ratio: `${ratio.toFixed(2)}× at p95, ${(v.p50 / h.p50).toFixed(2)}× at p50`,
+    target: 'p95 ≤ 16 ms and ≤ 1.25× hidden',
+    pass: v.p95 <= 16 && ratio <= 1.25 && missing === 0,
+  });
+  report({
+    name: `workspace ${at}: keystroke → painted, wall clock (includes the wait for the next 60 Hz frame)`,
+    figure: `previews p50 ${fmt(vw.p50)}, p95 ${fmt(vw.p95)}`,
+    baseline: `previews hidden p50 ${fmt(hw.p50)}, p95 ${fmt(hw.p95)}`,
+    ratio: `${(vw.p95 / hw.p95).toFixed(2)}× at p95`,
+    target: '≤ 1.25× hidden (p95)',
+    pass: vw.p95 / hw.p95 <= 1.25,
+  });
+  if (viewport.width < 2000) {
+    await page.close();
+    return;
+  }
+  // Derive (every frame while typing) and check (when typing pauses), per channel, in the page.
+  const measures = (await page.evaluate('window.__rmBench.measures')) as Array<[string, number]>;
+  for (const c of ['print', 'wechat', 'weibo', 'douyin', 'app']) {
+    const d = stats(measures.filter(([n]) => n === `rm:derive:${c}`).map(([, ms]) => ms));
+    const k = stats(measures.filter(([n]) => n === `rm:check:${c}`).map(([, ms]) => ms));
+    report({
+      name: `workspace: derive + check ${c} in the page (20,000 字)`,
+      figure: `derive p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} (${d.n}×); check p50 ${fmt(k.p50)} p95 ${fmt(k.p95)} (${k.n}×)`,
+      baseline: 'the channel layer alone: tests/bench/channels.bench.ts',
+      ratio: `derive+check p50 ${fmt(d.p50 + k.p50)}`,
+      target: '< 5 ms (p50 derive + p50 check)',
+      pass: d.n > 0 && k.n > 0 && d.p50 + k.p50 < 5,
+    });
+  }
+  await page.close();
+}
+
 export async function run(): Promise<void> {
   const host = await startBenchHost();
   const browser = await launchChromium();
@@ -113,59 +177,9 @@ export async function run(): Promise<void> {
       fileName: '长稿.txt',
       data: Buffer.from(text).toString('base64'),
     });
-    const page = await browser.newPage({ viewport: { width: 2560, height: 1440 } });
-    await page.goto(`${host.url}#token=${host.token}&to=${encodeURIComponent(`/story/${id}`)}`);
-    await page.getByTestId('copyfit').waitFor({ timeout: 20_000 });
-    for (const c of ['print', 'wechat', 'weibo', 'douyin', 'app'])
-      await page.getByTestId(`preview-${c}`).waitFor();
-    await page.evaluate(INSTALL);
-
-    const hidden: Sample[] = [];
-    const shown: Sample[] = [];
-    const ROUNDS = 4;
-    const KEYS = 30;
-    await typeRound(page, true, 8, 0); // warm-up
-    for (let r = 0; r < ROUNDS; r++) {
-      hidden.push(...(await typeRound(page, false, KEYS, r * KEYS)));
-      shown.push(...(await typeRound(page, true, KEYS, r * KEYS + 7)));
-    }
-    const missing = shown.filter((s) => !s.previews).length;
-    const h = stats(hidden.map((s) => s.busy));
-    const v = stats(shown.map((s) => s.busy));
-    const hw = stats(hidden.map((s) => s.wall));
-    const vw = stats(shown.map((s) => s.wall));
-    const ratio = v.p95 / h.p95;
-    report({
-      name: 'workspace: keystroke → all 5 previews painted, 20,000-字 story (Chromium, main-thread busy time)',
-      figure: `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}, max ${fmt(v.max)} (${v.n} keystrokes${missing ? `, ${missing} without a preview frame` : ''})`,
-      baseline: `previews hidden p50 ${fmt(h.p50)}, p95 ${fmt(h.p95)} (${h.n} keystrokes, rounds interleaved)`,
-      ratio: `${ratio.toFixed(2)}× at p95`,
-      target: 'p95 ≤ 16 ms and ≤ 1.25× hidden',
-      pass: v.p95 <= 16 && ratio <= 1.25 && missing === 0,
-    });
-    report({
-      name: 'workspace: keystroke → painted, wall clock (includes the wait for the next 60 Hz frame)',
-      figure: `previews p50 ${fmt(vw.p50)}, p95 ${fmt(vw.p95)}`,
-      baseline: `previews hidden p50 ${fmt(hw.p50)}, p95 ${fmt(hw.p95)}`,
-      ratio: `${(vw.p95 / hw.p95).toFixed(2)}× at p95`,
-      target: '≤ 1.25× hidden (p95)',
-      pass: vw.p95 / hw.p95 <= 1.25,
-    });
-
-    // Derive (every frame while typing) and check (when typing pauses), per channel, in the page.
-    const measures = (await page.evaluate('window.__rmBench.measures')) as Array<[string, number]>;
-    for (const c of ['print', 'wechat', 'weibo', 'douyin', 'app']) {
-      const d = stats(measures.filter(([n]) => n === `rm:derive:${c}`).map(([, ms]) => ms));
-      const k = stats(measures.filter(([n]) => n === `rm:check:${c}`).map(([, ms]) => ms));
-      report({
-        name: `workspace: derive + check ${c} in the page (20,000 字)`,
-        figure: `derive p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} (${d.n}×); check p50 ${fmt(k.p50)} p95 ${fmt(k.p95)} (${k.n}×)`,
-        baseline: 'the channel layer alone: tests/bench/channels.bench.ts',
-        ratio: `derive+check p50 ${fmt(d.p50 + k.p50)}`,
-        target: '< 5 ms (p50 derive + p50 check)',
-        pass: d.n > 0 && k.n > 0 && d.p50 + k.p50 < 5,
-      });
-    }
+    const url = `${host.url}#token=${host.token}&to=${encodeURIComponent(`/story/${id}`)}`;
+    await typing(browser, url, { width: 1366, height: 768 });
+    await typing(browser, url, { width: 2560, height: 1440 });
 
     // Export of all five channels through the host contract (zip, bytes back over HTTP).
     const channels = ['print', 'wechat', 'weibo', 'douyin', 'app'];
