@@ -167,9 +167,33 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     () => CHANNEL_IDS.filter((c) => list?.variants.find((v) => v.channel === c)?.enabled !== false),
     [list],
   );
+  // Panes scrolled out of the strip's view are not redrawn on every keystroke;
+  // they catch up the moment they scroll in (their checks run regardless).
+  const [inView, setInView] = useState<ReadonlySet<ChannelId>>(() => new Set(CHANNEL_IDS));
+  useEffect(() => {
+    const root = strip.current;
+    if (!root || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) =>
+        setInView((prev) => {
+          const next = new Set(prev);
+          for (const e of entries) {
+            const c = (e.target as HTMLElement).dataset.channel as ChannelId | undefined;
+            if (!c) continue;
+            if (e.isIntersecting) next.add(c);
+            else next.delete(c);
+          }
+          return next.size === prev.size && [...next].every((c) => prev.has(c)) ? prev : next;
+        }),
+      { root, rootMargin: '0px 200px' },
+    );
+    root.querySelectorAll('[data-channel]').forEach((el) => io.observe(el));
+    return () => io.disconnect();
+  }, [layout.previewsHidden, layout.collapsed, enabled]);
   const visible = useMemo(
-    () => (layout.previewsHidden ? [] : enabled.filter((c) => !layout.collapsed[c])),
-    [enabled, layout.previewsHidden, layout.collapsed],
+    () =>
+      layout.previewsHidden ? [] : enabled.filter((c) => !layout.collapsed[c] && inView.has(c)),
+    [enabled, layout.previewsHidden, layout.collapsed, inView],
   );
   useEffect(() => {
     if (list) hub.setContext(list.context);
