@@ -209,7 +209,8 @@ export function durableSync(opts: DurableSyncOptions): Extension {
             opts.logger.error({ err, doc: name }, 'skipped a bad stored update'),
           );
         const parsed = parseDocId(name);
-        if (parsed) {
+        // Only the master document projects into the story row; a channel's version has its own title.
+        if (parsed?.kind === 'story') {
           const seq = await saveProjection(
             db,
             engine,

@@ -12,6 +12,14 @@ import {
 } from '../domain/story';
 import { ErrorCodeSchema } from './errors';
 import { UpdateStatusSchema } from '../updates/status';
+import { ChannelIdSchema } from '../domain/channel-ids';
+import {
+  ChannelContextSchema,
+  ExportResultSchema,
+  MasterChangeSchema,
+  PullReportSchema,
+  VariantStateSchema,
+} from '../variants/schemas';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -21,14 +29,25 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_MESSAGE_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
 const Base64 = z.base64();
-const DocIdSchema = z.string().regex(/^story:[0-9a-f-]{36}$/, 'not a document id');
+/** `story:<id>` (the master) or `variant:<id>:<channel>` (one channel's version). */
+const DocIdSchema = z
+  .string()
+  .regex(/^(story:[0-9a-f-]{36}|variant:[0-9a-f-]{36}:[a-z]{2,20})$/, 'not a document id');
 const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a client id');
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
-export const SettingsSchema = z.object({ locale: LocaleSchema });
+const LinkSettingSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]);
+
+export const SettingsSchema = z.object({
+  locale: LocaleSchema,
+  /** The newsroom's short-link service (tracked links and QR codes), e.g. https://s.example.cn. */
+  linkBaseUrl: LinkSettingSchema.optional(),
+  /** Where the app publishes articles; a story's online version is `<this>/<story id>`. */
+  onlineBaseUrl: LinkSettingSchema.optional(),
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Something the host tells the user once, e.g. that a damaged database was moved aside. */
@@ -67,6 +86,7 @@ export const StoryPageSchema = z.object({
 });
 
 const StoryRefSchema = z.object({ id: IdSchema });
+const StoryChannelSchema = z.object({ storyId: IdSchema, channel: ChannelIdSchema });
 
 export const DocOpenOutputSchema = z.object({
   /** The whole document as one Yjs update. */
@@ -195,6 +215,61 @@ export const calls = {
   'updates.install': call(z.object({}), z.object({ installing: z.boolean() })),
   /** Zips the logs and version facts for IT. */
   'diagnostics.collect': call(z.object({}), DiagnosticsResultSchema),
+
+  /** Every channel's state for a story, the master's current revision, and the derivation context. */
+  'variants.list': call(
+    z.object({ storyId: IdSchema }),
+    z.object({
+      variants: z.array(VariantStateSchema),
+      revision: z.string(),
+      context: ChannelContextSchema,
+    }),
+  ),
+  'variants.setEnabled': call(
+    StoryChannelSchema.extend({ enabled: z.boolean() }),
+    VariantStateSchema,
+  ),
+  /**
+   * `ensure`: make the variant document if it does not exist, and bring a
+   * variant no desk has edited up to the master. `rederive`: replace the
+   * variant (or one `field`) with a fresh derivation — the desk asked for it.
+   */
+  'variants.derive': call(
+    StoryChannelSchema.extend({
+      mode: z.enum(['ensure', 'rederive']).default('ensure'),
+      field: z.string().min(1).max(40).optional(),
+    }),
+    VariantStateSchema,
+  ),
+  /** What changed in the master since the variant's base revision. */
+  'variants.masterDiff': call(
+    StoryChannelSchema,
+    z.object({
+      change: MasterChangeSchema,
+      baseRevision: z.string().nullable(),
+      revision: z.string(),
+    }),
+  ),
+  /** Applies the master's change onto the variant where it applies cleanly; reports the rest. */
+  'variants.pull': call(
+    StoryChannelSchema.extend({ fields: z.array(z.string().min(1).max(40)).max(20).optional() }),
+    PullReportSchema,
+  ),
+  /** Keeps the variant as it is and takes the master's current revision as its base. */
+  'variants.dismiss': call(StoryChannelSchema, VariantStateSchema),
+  'variants.export': call(
+    z.object({
+      storyId: IdSchema,
+      channels: z.array(ChannelIdSchema).min(1).max(10),
+      target: z.enum(['zip', 'folder']),
+    }),
+    ExportResultSchema,
+  ),
+  /** WeChat's "copy as rich text": the article HTML and its plain text, for the clipboard. */
+  'variants.wechatClipboard': call(
+    z.object({ storyId: IdSchema }),
+    z.object({ html: z.string(), text: z.string() }),
+  ),
 } as const;
 
 export const events = {
@@ -206,6 +281,8 @@ export const events = {
   'storage.status': StorageStatusSchema,
   /** Stories whose summary changed; lists showing them should refresh. */
   'stories.changed': z.object({ ids: z.array(z.string()) }),
+  /** A story's variants changed state (derived, edited, enabled, master changed since their base). */
+  'variants.changed': z.object({ storyId: z.string(), channels: z.array(ChannelIdSchema) }),
   notice: NoticeSchema,
   'sync.status': SyncStatusSchema,
   /** Other people's presence in a document this window has open. */

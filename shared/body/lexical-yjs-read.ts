@@ -92,31 +92,34 @@ function headingLevel(tag: unknown): 1 | 2 | 3 | 4 {
   return n === 1 || n === 2 || n === 3 ? n : 4;
 }
 
+/** One child of the body's root as a block; null for anything that is not a block. */
+export function readRootChild(ins: unknown): Block | null {
+  if (ins instanceof Y.XmlElement) return typeOf(ins) === 'horizontalrule' ? { type: 'hr' } : null;
+  if (!(ins instanceof Y.XmlText)) return null;
+  const attrs = ins.getAttributes() as Attrs;
+  switch (attrs.__type) {
+    case 'heading':
+      return { type: 'heading', level: headingLevel(attrs.__tag), runs: runsOf(ins) };
+    case 'quote':
+      return { type: 'quote', runs: runsOf(ins) };
+    case 'list':
+      return readList(ins);
+    default:
+      return { type: 'paragraph', runs: runsOf(ins) };
+  }
+}
+
+/** The body's root, where @lexical/yjs keeps the editor's content. */
+export function bodyRoot(doc: Y.Doc): Y.XmlText {
+  return doc.get(BODY_ROOT, Y.XmlText);
+}
+
 /** Converts the body stored in `doc` (Lexical's Yjs layout) into blocks. */
 export function readBodyBlocks(doc: Y.Doc): Block[] {
-  const root = doc.get(BODY_ROOT, Y.XmlText);
   const blocks: Block[] = [];
-  for (const op of root.toDelta() as DeltaOp[]) {
-    const ins = op.insert;
-    if (ins instanceof Y.XmlElement) {
-      if (typeOf(ins) === 'horizontalrule') blocks.push({ type: 'hr' });
-      continue;
-    }
-    if (!(ins instanceof Y.XmlText)) continue;
-    const attrs = ins.getAttributes() as Attrs;
-    switch (attrs.__type) {
-      case 'heading':
-        blocks.push({ type: 'heading', level: headingLevel(attrs.__tag), runs: runsOf(ins) });
-        break;
-      case 'quote':
-        blocks.push({ type: 'quote', runs: runsOf(ins) });
-        break;
-      case 'list':
-        blocks.push(readList(ins));
-        break;
-      default:
-        blocks.push({ type: 'paragraph', runs: runsOf(ins) });
-    }
+  for (const op of bodyRoot(doc).toDelta() as DeltaOp[]) {
+    const b = readRootChild(op.insert);
+    if (b) blocks.push(b);
   }
   return blocks;
 }

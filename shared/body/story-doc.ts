@@ -18,20 +18,35 @@ import {
 } from '../domain/story';
 import { readBodyBlocks } from './lexical-yjs-read';
 import type { Block } from './blocks';
+import { CHANNEL_IDS, type ChannelId } from '../domain/channel-ids';
 
 export const FIELDS_MAP = 'fields';
 
-export type DocKind = 'story';
-const DOC_ID_RE = /^story:([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+export type DocKind = 'story' | 'variant';
+const UUID7 = '[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+const STORY_DOC_RE = new RegExp(`^story:(${UUID7})$`);
+const VARIANT_DOC_RE = new RegExp(`^variant:(${UUID7}):(${CHANNEL_IDS.join('|')})$`);
+
+/** What a document id names: the master story, or one channel's version of it. */
+export type ParsedDocId =
+  { kind: 'story'; storyId: string } | { kind: 'variant'; storyId: string; channel: ChannelId };
 
 export function storyDocId(storyId: string): string {
   return `story:${storyId}`;
 }
 
-/** The story id a document id names, or null when the id is not one of ours. */
-export function parseDocId(docId: string): { kind: DocKind; storyId: string } | null {
-  const m = DOC_ID_RE.exec(docId);
-  return m ? { kind: 'story', storyId: m[1]! } : null;
+/** One channel's version of a story lives in its own document (shared/variants/variant-doc.ts). */
+export function variantDocId(storyId: string, channel: ChannelId): string {
+  return `variant:${storyId}:${channel}`;
+}
+
+/** The story (and channel) a document id names, or null when the id is not one of ours. */
+export function parseDocId(docId: string): ParsedDocId | null {
+  const story = STORY_DOC_RE.exec(docId);
+  if (story) return { kind: 'story', storyId: story[1]! };
+  const variant = VARIANT_DOC_RE.exec(docId);
+  if (variant) return { kind: 'variant', storyId: variant[1]!, channel: variant[2] as ChannelId };
+  return null;
 }
 
 export function fieldsMap(doc: Y.Doc): Y.Map<unknown> {

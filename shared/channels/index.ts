@@ -20,6 +20,7 @@ import type {
   Localized,
   Problem,
   RuleSet,
+  VariantDocLayout,
 } from './types';
 import { weibo } from './weibo';
 import { wechat } from './wechat';
@@ -29,6 +30,8 @@ export interface RegisteredChannel {
   name: Localized;
   rules: RuleSet;
   module: ChannelModule<never>;
+  docLayout: VariantDocLayout;
+  derivedFrom: Record<string, readonly string[]>;
   derive(master: Parameters<ChannelModule['derive']>[0], ctx?: ChannelContext): unknown;
   /** Parses the variant with the channel's schema, then validates it. */
   check(variant: unknown, ctx?: ChannelContext): Problem[];
@@ -69,6 +72,8 @@ function register<V>(m: ChannelModule<V>): RegisteredChannel {
     id: m.id,
     name: m.name,
     rules: m.rules,
+    docLayout: m.docLayout,
+    derivedFrom: m.derivedFrom,
     module: m as unknown as ChannelModule<never>,
     derive: (master, ctx) => m.derive(master, ctx),
     check(variant, ctx) {
@@ -136,4 +141,5 @@ export type {
   RuleSet,
   RuleSpec,
   Severity,
+  VariantDocLayout,
 } from './types';

@@ -94,6 +94,20 @@ export interface ChannelContext {
   uploaded?: { thumbMediaId?: string; imageUrls?: Record<string, string> };
 }
 
+/**
+ * How a variant is kept in its Yjs document (shared/variants/variant-doc.ts), so
+ * desks edit it character by character like the master. Fields not named here
+ * are plain values in the `fields` map, replaced whole when changed.
+ */
+export interface VariantDocLayout {
+  /** Text fields, each a Y.Text (titles, digest, caption, the Weibo post's words). */
+  text: readonly string[];
+  /** The rich-text body (Block[]), kept as Lexical's XmlText at the document's `root`. */
+  body?: string;
+  /** Arrays of cards ({ text, … }) kept as a Y.Array of Y.Maps whose `text` is a Y.Text. */
+  cards?: readonly string[];
+}
+
 export interface ChannelModule<V = unknown> {
   id: string;
   name: Localized;
@@ -110,4 +124,6 @@ export interface ChannelModule<V = unknown> {
   export(variant: V, ctx?: ChannelContext): ExportFile[];
   /** Which variant fields are derived from which master fields (for "原稿已更新" pull-ins). */
   derivedFrom: Record<string, readonly string[]>;
+  /** Where each field lives in the variant's Yjs document. */
+  docLayout: VariantDocLayout;
 }

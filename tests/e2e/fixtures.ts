@@ -53,3 +53,9 @@ export function body(page: Page) {
 export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveText('已保存');
 }
+
+/** Unfolds the story information (byline, section, keywords…) above the body, if folded. */
+export async function openStoryInfo(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /稿件信息|Story details/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { body, expect, newStory, test, waitSaved } from './fixtures';
+import { body, expect, newStory, openStoryInfo, test, waitSaved } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -33,6 +33,7 @@ test.describe('language and layout', () => {
     await app.keyboard.insertText(
       '今年秋粮收购工作开局良好，市场购销活跃，价格总体稳定。各地认真落实最低收购价政策，玉米、大豆等品种收购有序推进。',
     );
+    await openStoryInfo(app);
     await app.getByLabel('栏目').selectOption('rural');
     await app.getByLabel('署名').fill('记者 王晓明');
     await waitSaved(app);

@@ -1,4 +1,4 @@
-import { body, expect, newStory, test, waitSaved } from './fixtures';
+import { body, expect, newStory, openStoryInfo, test, waitSaved } from './fixtures';
 
 test.describe('writing a story', () => {
   test('Chinese typed through IME composition is stored once, exactly, and survives a reload', async ({
@@ -96,6 +96,7 @@ test.describe('writing a story', () => {
     app,
   }) => {
     await newStory(app, '元数据测试稿');
+    await openStoryInfo(app);
     await app.getByLabel('栏目').selectOption('rural');
     await app.getByLabel('紧急程度').selectOption('urgent');
     const kw = app.getByRole('textbox', { name: '关键词' });

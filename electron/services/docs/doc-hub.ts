@@ -136,6 +136,16 @@ export class DocHub {
     if (d.subscribers.size === 0) this.unload(docId);
   }
 
+  /** Unloads a document the host loaded for itself (export, diff) once no editor has it open. */
+  release(docId: string): void {
+    this.unload(docId);
+  }
+
+  /** Whether any editor has the document open. */
+  isOpen(docId: string): boolean {
+    return (this.docs.get(docId)?.subscribers.size ?? 0) > 0;
+  }
+
   /** Unsubscribes every editor of a closed window; returns one document id per subscription dropped. */
   dropConnection(conn: Connection): string[] {
     const dropped: string[] = [];

@@ -10,6 +10,14 @@ import { SettingsStore } from '../store/settings-store';
 import { DocHub, HOST_ORIGIN, type StorageState } from '../docs/doc-hub';
 import { initialStoryUpdate } from '../docs/story-docs';
 import { importStory } from '../import/import-story';
+import { VariantService } from '../variants/variant-service';
+import {
+  exportChannels,
+  exportName,
+  freeFolder,
+  writeFolder,
+  zipFiles,
+} from '../variants/export-variants';
 import { storageErrorCode } from '../store/storage-errors';
 import type { Connection } from './connection';
 import type { Handlers } from './handlers';
@@ -25,6 +33,9 @@ import type { Block } from '@shared/body/blocks';
 import { newId } from '@shared/domain/ids';
 import { SyncStore } from '../sync/sync-store';
 import { SyncService } from '../sync/sync-service';
+import type { ChannelContext } from '@shared/channels';
+import type { ChannelContextData } from '@shared/variants/schemas';
+import { wechatClipboard, type WechatVariant } from '@shared/channels/wechat';
 
 export interface HostOptions {
   dataDir: string;
@@ -47,6 +58,12 @@ export interface HostOptions {
   updates?: UpdatesPort;
   /** Where diagnostics go: a save dialog in Electron; without it the bytes are returned. */
   saveFile?: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>;
+  /**
+   * Asks the user where to export (Electron: a folder dialog); resolves the
+   * chosen parent folder, or null when the user cancelled. Without it, exports
+   * go to `<dataDir>/exports/`.
+   */
+  chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Host {
@@ -60,6 +77,7 @@ export interface Host {
   readonly db: Db;
   readonly docs: DocHub;
   readonly stories: StoryStore;
+  readonly variants: VariantService;
   readonly databaseFile: string;
   readonly sync: SyncService;
 }
@@ -111,7 +129,7 @@ export function createHost(opts: HostOptions): Host {
   const project = (docId: string) => {
     const parsed = parseDocId(docId);
     dirty.delete(docId);
-    if (!parsed || !stories.get(parsed.storyId)) return;
+    if (parsed?.kind !== 'story' || !stories.get(parsed.storyId)) return;
     try {
       stories.project(
         parsed.storyId,
@@ -124,8 +142,11 @@ export function createHost(opts: HostOptions): Host {
       if (!storageErrorCode(err)) throw err;
       dirty.set(docId, null); // retried once the disk takes writes again
     }
+    variants.masterChanged(parsed.storyId);
   };
   const scheduleProjection = (docId: string) => {
+    // Variant documents have no summary row; only the master is projected.
+    if (!docId.startsWith('story:')) return;
     const t = dirty.get(docId);
     if (t) clearTimeout(t);
     const timer = setTimeout(() => project(docId), projectionDelay);
@@ -172,6 +193,26 @@ export function createHost(opts: HostOptions): Host {
     ...(opts.sync ?? {}),
   });
   const syncService = sync;
+  const currentSettings = (): Settings =>
+    settings.read('settings', SettingsSchema, { locale: 'zh-CN' });
+
+  const channelContext = (storyId: string): ChannelContextData & ChannelContext => {
+    const s = currentSettings();
+    const onlineUrl = s.onlineBaseUrl
+      ? `${s.onlineBaseUrl.replace(/\/+$/, '')}/${storyId}`
+      : undefined;
+    return {
+      storyId,
+      links: s.linkBaseUrl || onlineUrl ? { baseUrl: s.linkBaseUrl ?? '', onlineUrl } : undefined,
+    };
+  };
+
+  const variants = new VariantService({
+    db,
+    docs,
+    context: channelContext,
+    onChanged: (storyId, channels) => broadcast('variants.changed', { storyId, channels }),
+  });
 
   /** Stores a new story row and its first document state in one transaction. */
   const createStory = (id: string, fields: Partial<StoryFields>, body: readonly Block[]) => {
@@ -200,9 +241,6 @@ export function createHost(opts: HostOptions): Host {
     broadcast('stories.changed', { ids: [id] });
     return stories.require(id);
   };
-
-  const currentSettings = (): Settings =>
-    settings.read('settings', SettingsSchema, { locale: 'zh-CN' });
 
   const flushProjections = () => {
     for (const [docId, t] of dirty) {
@@ -272,6 +310,7 @@ export function createHost(opts: HostOptions): Host {
     'stories.purge': ({ id }) => {
       stories.purge(id);
       docs.delete(storyDocId(id));
+      variants.purge(id);
       broadcast('stories.changed', { ids: [id] });
       return {};
     },
@@ -283,6 +322,7 @@ export function createHost(opts: HostOptions): Host {
       const parsed = parseDocId(docId);
       if (!parsed) throw new HostError('invalid_input', 'unknown document kind');
       stories.require(parsed.storyId);
+      if (parsed.kind === 'variant') variants.checkPush(parsed.storyId, parsed.channel);
       const state = toBase64(docs.open(docId, clientId, connection));
       syncService.opened(docId);
       return { state };
@@ -291,7 +331,11 @@ export function createHost(opts: HostOptions): Host {
       const parsed = parseDocId(docId);
       if (!parsed) throw new HostError('invalid_input', 'unknown document kind');
       stories.require(parsed.storyId);
-      return docs.push(docId, clientId, fromBase64(update));
+      if (parsed.kind === 'story') return docs.push(docId, clientId, fromBase64(update));
+      variants.checkPush(parsed.storyId, parsed.channel);
+      const result = docs.push(docId, clientId, fromBase64(update));
+      variants.noteDeskEdit(parsed.storyId, parsed.channel);
+      return result;
     },
     'doc.close': ({ docId, clientId }) => {
       docs.close(docId, clientId);
@@ -315,6 +359,68 @@ export function createHost(opts: HostOptions): Host {
       broadcast('stories.changed', { ids: [id] });
       return stories.require(id);
     },
+
+    'variants.list': ({ storyId }) => {
+      stories.require(storyId);
+      return { ...variants.list(storyId), context: channelContext(storyId) };
+    },
+    'variants.setEnabled': ({ storyId, channel, enabled }) => {
+      stories.require(storyId);
+      return variants.setEnabled(storyId, channel, enabled);
+    },
+    'variants.derive': ({ storyId, channel, mode, field }) => {
+      stories.require(storyId);
+      return mode === 'rederive'
+        ? variants.rederive(storyId, channel, field)
+        : variants.ensure(storyId, channel);
+    },
+    'variants.masterDiff': ({ storyId, channel }) => {
+      stories.require(storyId);
+      return variants.masterDiff(storyId, channel);
+    },
+    'variants.pull': ({ storyId, channel, fields }) => {
+      stories.require(storyId);
+      return variants.pull(storyId, channel, fields);
+    },
+    'variants.dismiss': ({ storyId, channel }) => {
+      stories.require(storyId);
+      return variants.dismiss(storyId, channel);
+    },
+    'variants.export': async ({ storyId, channels, target }) => {
+      const summary = stories.require(storyId);
+      const unique = [...new Set(channels)];
+      for (const c of unique) variants.ensure(storyId, c);
+      const inputs = unique.map((channel) => ({
+        channel,
+        variant: variants.readVariant(storyId, channel),
+      }));
+      variants.release(storyId);
+      const exported = await exportChannels(inputs, channelContext(storyId));
+      const name = exportName(summary.headline, storyId, new Date());
+      const result = {
+        files: exported.channels,
+        missing: exported.missing,
+        checks: exported.checks,
+      };
+      if (target === 'zip')
+        return {
+          ...result,
+          zip: { fileName: `${name}.zip`, data: toBase64(zipFiles(exported.files)) },
+        };
+      const parent = opts.chooseExportFolder
+        ? await opts.chooseExportFolder(name)
+        : path.join(opts.dataDir, 'exports');
+      if (parent === null) return { ...result, files: [], cancelled: true };
+      const folder = freeFolder(parent, name);
+      await writeFolder(folder, exported.files);
+      return { ...result, folder };
+    },
+    'variants.wechatClipboard': ({ storyId }) => {
+      stories.require(storyId);
+      variants.ensure(storyId, 'wechat');
+      const variant = variants.readVariant(storyId, 'wechat') as WechatVariant;
+      return wechatClipboard(variant, channelContext(storyId));
+    },
   };
 
   return {
@@ -322,6 +428,7 @@ export function createHost(opts: HostOptions): Host {
     db,
     docs,
     stories,
+    variants,
     databaseFile,
     sync: syncService,
     attach: (conn) => {

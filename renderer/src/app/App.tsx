@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { parseRoute, routeHash, type Route } from './routes';
 import { NoticeBar } from './NoticeBar';
 import { LibraryView } from '../library/LibraryView';
-import { StoryView } from '../story/StoryView';
+import { WorkspaceView } from '../workspace/WorkspaceView';
 import { SettingsView } from '../settings/SettingsView';
 import { UpdateIndicator } from '../updates/UpdateIndicator';
 import type { AppInfo } from './app-info';
@@ -65,7 +65,7 @@ export function App({ info }: { info: AppInfo }) {
         )}
         {route.name === 'settings' && <SettingsView info={info} />}
         {route.name === 'story' && (
-          <StoryView
+          <WorkspaceView
             key={route.id}
             storyId={route.id}
             onBack={() => navigate({ name: 'library' })}

@@ -11,8 +11,16 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
   return f.format(new Date(iso));
 }
 
+const numberCache = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  // Making a formatter costs far more than using one; previews format numbers on every keystroke.
+  let f = numberCache.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberCache.set(locale, f);
+  }
+  return f.format(n);
 }
 
 /** "刚刚 / 5 分钟前 / 3 小时前", falling back to the date after a day. */

@@ -1,5 +1,5 @@
 // 设置: language, and where this installation keeps its data.
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
 import { changeLocale } from '../i18n';
@@ -13,6 +13,41 @@ import { DiagnosticsSection } from '../updates/DiagnosticsSection';
 
 const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
+type LinkKey = 'linkBaseUrl' | 'onlineBaseUrl';
+
+/** A link setting, stored when the field loses focus (the host checks it is an http(s) URL). */
+function LinkSetting({ name, initial }: { name: LinkKey; initial: string }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const toast = useToast();
+  const id = useId();
+  const [value, setValue] = useState(initial);
+  const save = async () => {
+    if (value.trim() === initial) return;
+    try {
+      await host.call('settings.update', { [name]: value.trim() });
+      toast(t('settings.saved'), 'info');
+    } catch (err) {
+      toast(errorText(t, err), 'error');
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`settings.${name}`)}</label>
+      <input
+        id={id}
+        type="url"
+        value={value}
+        placeholder="https://"
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => void save()}
+        onKeyDown={(e) => e.key === 'Enter' && void save()}
+      />
+      <span className="hint">{t(`settings.${name}Hint`)}</span>
+    </div>
+  );
+}
+
 export function SettingsView({ info }: { info: AppInfo }) {
   const { t, i18n } = useTranslation();
   const host = useHost();
@@ -20,6 +55,19 @@ export function SettingsView({ info }: { info: AppInfo }) {
   const [busy, setBusy] = useState(false);
   // The choice shows at once; the language follows when the host has stored it.
   const [selected, setSelected] = useState(i18n.language);
+  const [links, setLinks] = useState<Record<LinkKey, string> | null>(null);
+  useEffect(() => {
+    let alive = true;
+    host.call('settings.get', {}).then(
+      (s) =>
+        alive &&
+        setLinks({ linkBaseUrl: s.linkBaseUrl ?? '', onlineBaseUrl: s.onlineBaseUrl ?? '' }),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [host]);
   const setLocale = async (locale: Locale) => {
     const previous = selected;
     setSelected(locale);
@@ -54,6 +102,21 @@ export function SettingsView({ info }: { info: AppInfo }) {
         ))}
       </fieldset>
       <ServerSection />
+      {links && (
+        <fieldset className="links">
+          <legend>{t('settings.links')}</legend>
+          <LinkSetting
+            key={`a${links.linkBaseUrl}`}
+            name="linkBaseUrl"
+            initial={links.linkBaseUrl}
+          />
+          <LinkSetting
+            key={`b${links.onlineBaseUrl}`}
+            name="onlineBaseUrl"
+            initial={links.onlineBaseUrl}
+          />
+        </fieldset>
+      )}
       <dl className="facts">
         <dt>{t('settings.version')}</dt>
         <dd>{info.version}</dd>

@@ -26,10 +26,15 @@ export function BodyEditor({
   provider,
   doc,
   userName,
+  label,
+  saveTestId,
 }: {
   provider: HostDocProvider;
   doc: Y.Doc;
   userName: string;
+  /** Accessible name of the text area (defaults to 正文, the master's body). */
+  label?: string;
+  saveTestId?: string;
 }) {
   const { t } = useTranslation();
   const providerFactory = useCallback(
@@ -57,7 +62,7 @@ export function BodyEditor({
               contentEditable={
                 <ContentEditable
                   className="body-content"
-                  aria-label={t('story.body')}
+                  aria-label={label ?? t('story.body')}
                   aria-placeholder={t('story.bodyPlaceholder')}
                   placeholder={<div className="body-placeholder">{t('story.bodyPlaceholder')}</div>}
                   spellCheck={false}
@@ -76,7 +81,7 @@ export function BodyEditor({
             username={userName}
           />
           <WordCountBar>
-            <SaveIndicator provider={provider} />
+            <SaveIndicator provider={provider} testId={saveTestId} />
           </WordCountBar>
         </div>
       </LexicalComposer>

@@ -7,9 +7,17 @@ const SEPARATORS = /[,，、;；\n]/;
 export function KeywordsInput({
   value,
   onChange,
+  label,
+  removeLabel,
+  placeholder,
+  max = 30,
 }: {
   value: string[];
   onChange: (v: string[]) => void;
+  label?: string;
+  removeLabel?: (item: string) => string;
+  placeholder?: string;
+  max?: number;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
@@ -20,20 +28,20 @@ export function KeywordsInput({
       .map((w) => w.trim())
       .filter((w) => w && w.length <= 40);
     const next = [...value];
-    for (const w of words) if (!next.includes(w) && next.length < 30) next.push(w);
+    for (const w of words) if (!next.includes(w) && next.length < max) next.push(w);
     if (next.length !== value.length) onChange(next);
     setDraft('');
   };
   return (
     <div className="field keywords">
-      <label htmlFor={id}>{t('story.keywords')}</label>
+      <label htmlFor={id}>{label ?? t('story.keywords')}</label>
       <div className="chips">
         {value.map((k) => (
           <span key={k} className="chip">
             {k}
             <button
               type="button"
-              aria-label={t('story.removeKeyword', { keyword: k })}
+              aria-label={removeLabel ? removeLabel(k) : t('story.removeKeyword', { keyword: k })}
               onClick={() => onChange(value.filter((x) => x !== k))}
             >
               ×
@@ -44,7 +52,7 @@ export function KeywordsInput({
           id={id}
           type="text"
           value={draft}
-          placeholder={t('story.keywordsPlaceholder')}
+          placeholder={placeholder ?? t('story.keywordsPlaceholder')}
           onChange={(e) => {
             const v = e.target.value;
             if (SEPARATORS.test(v) && !(e.nativeEvent as InputEvent).isComposing) add(v);

@@ -3,7 +3,13 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostDocProvider, SaveState } from './host-doc-provider';
 
-export function SaveIndicator({ provider }: { provider: HostDocProvider }) {
+export function SaveIndicator({
+  provider,
+  testId = 'save-state',
+}: {
+  provider: HostDocProvider;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const subscribe = useCallback(
     (notify: () => void) => {
@@ -26,7 +32,7 @@ export function SaveIndicator({ provider }: { provider: HostDocProvider }) {
       className={`save-indicator save-${state.kind}`}
       role="status"
       aria-live="polite"
-      data-testid="save-state"
+      data-testid={testId}
     >
       {text}
     </span>

@@ -33,6 +33,10 @@ interface Props {
   placeholder?: string;
   maxLength?: number;
   rows?: number;
+  /** Called after the user's own edit reached the document. */
+  onEdit?: () => void;
+  /** One line of text that wraps on screen (a long headline in a narrow pane); Enter adds nothing. */
+  wrap?: boolean;
 }
 
 export function YTextInput({
@@ -43,6 +47,8 @@ export function YTextInput({
   placeholder,
   maxLength,
   rows,
+  onEdit,
+  wrap,
 }: Props) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const composing = useRef(false);
@@ -74,7 +80,13 @@ export function YTextInput({
 
   const commit = () => {
     const el = ref.current;
-    if (el) applyTextEdit(text, el.value, FIELD_ORIGIN);
+    if (!el) return;
+    // A wrapped single line never takes a line break, even pasted.
+    const value = wrap ? el.value.replace(/[\r\n]+/g, ' ') : el.value;
+    if (value !== el.value) el.value = value;
+    if (value === text.toString()) return;
+    applyTextEdit(text, value, FIELD_ORIGIN);
+    onEdit?.();
   };
   const handlers = {
     onInput: () => {
@@ -96,7 +108,18 @@ export function YTextInput({
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      {multiline ? (
+      {wrap ? (
+        <textarea
+          id={id}
+          ref={ref}
+          className="wrap-line"
+          placeholder={placeholder}
+          maxLength={maxLength}
+          rows={1}
+          onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && e.preventDefault()}
+          {...handlers}
+        />
+      ) : multiline ? (
         <textarea
           id={id}
           ref={ref}

@@ -19,6 +19,7 @@ export const app: ChannelModule<AppVariant> = {
   derive: deriveApp,
   validate: validateApp,
   export: exportApp,
+  docLayout: { text: ['headline', 'subheadline', 'summary', 'byline', 'dateline'], body: 'body' },
   derivedFrom: {
     headline: ['headline'],
     subheadline: ['subheadline'],

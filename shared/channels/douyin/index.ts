@@ -19,6 +19,7 @@ export const douyin: ChannelModule<DouyinVariant> = {
   derive: deriveDouyin,
   validate: validateDouyin,
   export: exportDouyin,
+  docLayout: { text: ['title', 'caption'], cards: ['script'] },
   derivedFrom: {
     title: ['headline'],
     caption: ['body'],

@@ -21,6 +21,7 @@ export const print: ChannelModule<PrintVariant> = {
   derive: derivePrint,
   validate: validatePrint,
   export: exportPrint,
+  docLayout: { text: ['kicker', 'headline', 'subheadline', 'byline', 'dateline'], body: 'body' },
   derivedFrom: {
     kicker: ['kicker'],
     headline: ['headline'],

@@ -100,6 +100,8 @@ function block(b: Block): string {
 export interface WechatHtmlOptions {
   /** URLs returned by media/uploadimg, by image id. Photos without one get a `rongmei-asset:` placeholder. */
   imageUrls?: Record<string, string>;
+  /** Remembers each block's HTML by block object, for a preview re-rendered on every keystroke. */
+  cache?: WeakMap<Block, string>;
 }
 
 /** `src` for a photo before upload: the host swaps these for media/uploadimg URLs. */
@@ -113,21 +115,62 @@ function photo(p: WechatVariant['photos'][number], opts: WechatHtmlOptions): str
   return `<section style="${S.figure}"><img src="${htmlEscape(src)}" alt="${htmlEscape(p.caption.trim())}" style="${S.img}"/>${caption}</section>`;
 }
 
-/** The `content` of draft/add: the body with photos placed, inline styles only. */
-export function wechatHtml(
+/** One piece of the article: a body block's HTML, or a photo placed after a block. */
+export interface WechatHtmlPart {
+  kind: 'block' | 'photo';
+  /** The body block (for `block`) or the block the photo follows (-1: before the first). */
+  index: number;
+  html: string;
+}
+
+/** The article's outer element, around the parts. */
+export const WECHAT_ARTICLE_OPEN = `<section style="${S.article}">`;
+export const WECHAT_ARTICLE_CLOSE = '</section>';
+export const WECHAT_ARTICLE_STYLE = S.article;
+
+/** The HTML of one body block, as it appears in the article. */
+export function wechatBlockHtml(b: Block): string {
+  return block(b);
+}
+
+/**
+ * The article in order: blocks and photos. `wechatHtml` is exactly these
+ * joined inside the article element; the preview renders them one by one.
+ */
+export function wechatHtmlParts(
   v: Pick<WechatVariant, 'body' | 'photos'>,
   opts: WechatHtmlOptions = {},
-): string {
+): WechatHtmlPart[] {
   const after = new Map<number, string[]>();
   for (const p of v.photos) {
     const at = Math.min(p.afterBlock, v.body.length - 1);
     after.set(at, [...(after.get(at) ?? []), photo(p, opts)]);
   }
-  let h = `<section style="${S.article}">`;
-  h += (after.get(-1) ?? []).join('');
+  const parts: WechatHtmlPart[] = [];
+  for (const html of after.get(-1) ?? []) parts.push({ kind: 'photo', index: -1, html });
+  const cache = opts.cache;
   v.body.forEach((b, i) => {
-    h += block(b);
-    h += (after.get(i) ?? []).join('');
+    let html = cache?.get(b);
+    if (html === undefined) {
+      html = block(b);
+      cache?.set(b, html);
+    }
+    parts.push({ kind: 'block', index: i, html });
+    for (const html of after.get(i) ?? []) parts.push({ kind: 'photo', index: i, html });
   });
-  return h + '</section>';
+  return parts;
+}
+
+/** The `content` of draft/add: the body with photos placed, inline styles only. */
+export function wechatHtml(
+  v: Pick<WechatVariant, 'body' | 'photos'>,
+  opts: WechatHtmlOptions = {},
+): string {
+  return (
+    WECHAT_ARTICLE_OPEN +
+    wechatHtmlParts(v, opts)
+      .map((p) => p.html)
+      .join('') +
+    WECHAT_ARTICLE_CLOSE
+  );
 }

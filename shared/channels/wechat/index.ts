@@ -22,6 +22,7 @@ export const wechat: ChannelModule<WechatVariant> = {
   derive: deriveWechat,
   validate: validateWechat,
   export: exportWechat,
+  docLayout: { text: ['title', 'author', 'digest', 'contentSourceUrl'], body: 'body' },
   derivedFrom: {
     title: ['headline'],
     author: ['byline'],
@@ -32,7 +33,16 @@ export const wechat: ChannelModule<WechatVariant> = {
   },
 };
 
-export { wechatHtml, WECHAT_ALLOWED, ASSET_PLACEHOLDER, type WechatHtmlOptions } from './html';
+export {
+  wechatHtml,
+  wechatHtmlParts,
+  wechatBlockHtml,
+  WECHAT_ALLOWED,
+  WECHAT_ARTICLE_STYLE,
+  ASSET_PLACEHOLDER,
+  type WechatHtmlOptions,
+  type WechatHtmlPart,
+} from './html';
 export { autoDigest, shownDigest } from './derive';
 export {
   wechatDraftPayload,

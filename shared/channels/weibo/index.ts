@@ -19,6 +19,7 @@ export const weibo: ChannelModule<WeiboVariant> = {
   derive: deriveWeibo,
   validate: validateWeibo,
   export: exportWeibo,
+  docLayout: { text: ['text', 'link'] },
   derivedFrom: { text: ['headline', 'body'], topics: ['keywords'], images: ['images'] },
 };
 

@@ -113,6 +113,62 @@ describe('migrations', () => {
     expect(db.prepare('SELECT sum(updates) n FROM sync_dirty').get()).toEqual({ n: 3 });
   });
 
+  it('004 adds variant state and master revisions, keeps existing stories, and cascades with them', () => {
+    const db = new Database(path.join(tempDir(), 'v2.db'));
+    migrate(db, MIGRATIONS, 3);
+    db.prepare(
+      "INSERT INTO stories (id, created_at, updated_at, headline) VALUES ('s1', 'now', 'now', '秋粮收购进度过半')",
+    ).run();
+    expect(migrate(db, MIGRATIONS, 4)).toBe(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['story_variants', 'master_revisions']));
+    // The story written under v2 is untouched, and has no variant rows: it goes to every channel.
+    expect(db.prepare('SELECT headline FROM stories').get()).toEqual({
+      headline: '秋粮收购进度过半',
+    });
+    expect(db.prepare('SELECT count(*) n FROM story_variants').get()).toEqual({ n: 0 });
+    db.pragma('foreign_keys = ON');
+    const rev = 'a'.repeat(64);
+    db.prepare(
+      "INSERT INTO master_revisions (story_id, revision, content, yjs_snapshot, created_at) VALUES ('s1', ?, '{}', x'00', 'now')",
+    ).run(rev);
+    db.prepare(
+      "INSERT INTO story_variants (story_id, channel, derived_at, base_revision, derived_hash, updated_at) VALUES ('s1', 'wechat', 'now', ?, ?, 'now')",
+    ).run(rev, rev);
+    db.prepare(
+      "INSERT INTO story_variants (story_id, channel, enabled, updated_at) VALUES ('s1', 'douyin', 0, 'now')",
+    ).run();
+    expect(
+      db.prepare("SELECT enabled, edited FROM story_variants WHERE channel = 'wechat'").get(),
+    ).toEqual({ enabled: 1, edited: 0 });
+    // A base must be a stored revision, and a variant with a base has been derived.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO story_variants (story_id, channel, derived_at, base_revision, derived_hash, updated_at) VALUES ('s1', 'app', 'now', ?, ?, 'now')",
+        )
+        .run('b'.repeat(64), rev),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO story_variants (story_id, channel, base_revision, updated_at) VALUES ('s1', 'print', ?, 'now')",
+        )
+        .run(rev),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO story_variants (story_id, channel, updated_at) VALUES ('s1', 'WeChat; DROP', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    // A revision a variant still stands on cannot be deleted from under it.
+    expect(() => db.prepare('DELETE FROM master_revisions').run()).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM stories WHERE id = 's1'").run();
+    expect(db.prepare('SELECT count(*) n FROM story_variants').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) n FROM master_revisions').get()).toEqual({ n: 0 });
+  });
+
   it('are idempotent and record the version', () => {
     const db = new Database(path.join(tempDir(), 'b.db'));
     migrate(db);

@@ -4,6 +4,7 @@ import {
   applyTextEdit,
   fieldText,
   parseDocId,
+  variantDocId,
   readFields,
   storyDocId,
   writeInitialFields,
@@ -70,10 +71,17 @@ describe('story document', () => {
     expect(readFields(new Y.Doc())).toEqual(EMPTY_FIELDS);
   });
 
-  it('names documents story:<uuidv7> and refuses anything else', () => {
+  it('names documents story:<uuidv7> and variant:<uuidv7>:<channel>, and refuses anything else', () => {
     const id = newId();
     expect(parseDocId(storyDocId(id))).toEqual({ kind: 'story', storyId: id });
+    expect(parseDocId(variantDocId(id, 'wechat'))).toEqual({
+      kind: 'variant',
+      storyId: id,
+      channel: 'wechat',
+    });
     expect(parseDocId('story:../../etc/passwd')).toBeNull();
     expect(parseDocId(`variant:${id}`)).toBeNull();
+    expect(parseDocId(`variant:${id}:tiktok`)).toBeNull();
+    expect(parseDocId(`variant:${id}:wechat:x`)).toBeNull();
   });
 });

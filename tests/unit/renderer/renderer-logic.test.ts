@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHash } from '../../../renderer/src/app/routes';
 import { transformIndex } from '../../../renderer/src/story/YTextInput';
 import { isoToLocalInput, localInputToIso } from '../../../renderer/src/story/datetime-local';
-import { countBody } from '../../../renderer/src/story/WordCountBar';
+import { countBody, lineCounter } from '../../../renderer/src/story/WordCountBar';
 import { newId } from '@shared/domain/ids';
 
 describe('routes', () => {
@@ -46,5 +46,21 @@ describe('count bar', () => {
       paragraphs: 2,
       minutes: 1,
     });
+  });
+});
+
+describe('word count by paragraph', () => {
+  it('gives exactly what counting the whole text gives, and follows edits', () => {
+    const text = [
+      '新华社北京11月27日电（记者 王晓明）截至11月25日，主产区累计收购秋粮超过1亿吨🌾。',
+      'COVID-19 之后的第3个丰收年，don’t stop: 3.14 and 1,000 tons.',
+      '',
+      '  结尾段，end.',
+    ].join('\n');
+    const count = lineCounter();
+    expect(count(text)).toEqual(countBody(text));
+    const edited = text.replace('丰收年', '丰收年，价格稳中有升');
+    expect(count(edited)).toEqual(countBody(edited));
+    expect(count('')).toEqual(countBody(''));
   });
 });

@@ -3,6 +3,12 @@ import type { Migration } from './types';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-short-term-index';
 import { migration003 } from './003-sync';
+import { migration004 } from './004-variants';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 export type { Migration };

@@ -1,0 +1,253 @@
+// Keeps every channel's preview up to date while people type, without going
+// through the host: the master's and the variants' in-memory Y.Docs are read
+// incrementally, a channel that follows the master is re-derived from it, and
+// all of that happens once per animation frame however many keystrokes came
+// in. Checks (the problems panel) run later, when the desk pauses, one
+// channel per idle slot. Preview components read from here with
+// useSyncExternalStore.
+import { getChannel, type ChannelContext, type Problem } from '@shared/channels';
+import type { ChannelId } from '@shared/domain/channel-ids';
+import { derivePreview, type Live } from '@shared/variants/live';
+import type { MasterStory } from '@shared/domain/master-story';
+
+export interface ChannelPreview {
+  channel: ChannelId;
+  /** The variant as the preview shows it (not schema-checked: a preview must never throw). */
+  variant: unknown;
+  /** Where it came from: derived from the master now, or the variant's own document. */
+  source: 'master' | 'variant';
+}
+
+type Listener = () => void;
+
+export interface Scheduler {
+  frame(cb: () => void): void;
+  /** Runs `cb` when the page is idle (or after `timeoutMs`). */
+  idle(cb: () => void, timeoutMs: number): void;
+  delay(cb: () => void, ms: number): () => void;
+}
+
+export const browserScheduler: Scheduler = {
+  frame: (cb) => void requestAnimationFrame(() => cb()),
+  idle: (cb, timeoutMs) =>
+    typeof requestIdleCallback === 'function'
+      ? void requestIdleCallback(() => cb(), { timeout: timeoutMs })
+      : void setTimeout(cb, 1),
+  delay: (cb, ms) => {
+    const t = setTimeout(cb, ms);
+    return () => clearTimeout(t);
+  },
+};
+
+/** How long typing must pause before the checks run. */
+export const CHECK_DELAY_MS = 350;
+
+/**
+ * User Timing entries for the benchmarks (rm:derive:<channel>, rm:check:<channel>,
+ * rm:previews); cleared now and then so a long session does not pile them up.
+ */
+let entries = 0;
+function measure(name: string, start: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  performance.measure(name, { start, end: performance.now() });
+  if (++entries > 2000) {
+    entries = 0;
+    performance.clearMeasures();
+    performance.clearMarks('rm:previews');
+  }
+}
+
+export class PreviewHub {
+  private readonly previews = new Map<ChannelId, ChannelPreview>();
+  private readonly problems = new Map<ChannelId, Problem[]>();
+  private readonly listeners = new Map<ChannelId, Set<Listener>>();
+  private readonly variants = new Map<
+    ChannelId,
+    { live: Live<Record<string, unknown>>; stop: () => void }
+  >();
+  private active = new Set<ChannelId>();
+  private enabled = new Set<ChannelId>();
+  private readonly dirty = new Set<ChannelId>();
+  private readonly unchecked = new Set<ChannelId>();
+  private framePending = false;
+  private cancelChecks: (() => void) | null = null;
+  private checking = false;
+  private disposed = false;
+  private readonly stopMaster: () => void;
+  /** Bumped on every change of a document the previews read. */
+  revision = 0;
+  /** Called after a frame's previews were handed to React (for performance marks). */
+  private onFlushed: ((revision: number) => void) | null = null;
+
+  constructor(
+    private readonly master: Live<MasterStory>,
+    private ctx: ChannelContext,
+    private readonly scheduler: Scheduler = browserScheduler,
+  ) {
+    this.stopMaster = master.subscribe(() => this.masterChanged());
+  }
+
+  private masterChanged(): void {
+    this.revision++;
+    for (const c of this.enabled) if (!this.variants.has(c)) this.invalidate(c);
+  }
+
+  private invalidate(c: ChannelId): void {
+    this.dirty.add(c);
+    this.unchecked.add(c);
+    if (this.active.has(c)) this.scheduleFrame();
+    this.scheduleChecks();
+  }
+
+  private scheduleFrame(): void {
+    if (this.framePending || this.disposed) return;
+    this.framePending = true;
+    this.scheduler.frame(() => this.flush());
+  }
+
+  /** Recomputes the previews that changed since the last frame, and tells their panes. */
+  flush(): void {
+    this.framePending = false;
+    if (this.disposed) return;
+    const changed: ChannelId[] = [];
+    for (const c of [...this.dirty]) {
+      if (!this.active.has(c)) continue;
+      this.dirty.delete(c);
+      const prev = this.previews.get(c);
+      const t = performance.now();
+      const next = this.compute(c, prev);
+      measure(`rm:derive:${c}`, t);
+      if (next !== prev) {
+        this.previews.set(c, next);
+        changed.push(c);
+      }
+    }
+    for (const c of changed) this.listeners.get(c)?.forEach((l) => l());
+    this.onFlushed?.(this.revision);
+  }
+
+  private compute(c: ChannelId, prev: ChannelPreview | undefined): ChannelPreview {
+    const own = this.variants.get(c);
+    if (own) {
+      const variant = own.live.read();
+      return prev?.source === 'variant' && prev.variant === variant
+        ? prev
+        : { channel: c, variant, source: 'variant' };
+    }
+    const channel = getChannel(c);
+    if (!channel) return prev ?? { channel: c, variant: null, source: 'master' };
+    const variant = derivePreview(
+      channel,
+      this.master.read(),
+      this.ctx,
+      prev?.source === 'master' ? prev.variant : undefined,
+    );
+    return prev?.source === 'master' && prev.variant === variant
+      ? prev
+      : { channel: c, variant, source: 'master' };
+  }
+
+  /** The preview of a channel, computed now if it is stale (e.g. its pane just opened). */
+  preview(c: ChannelId): ChannelPreview | undefined {
+    if (this.dirty.has(c) || !this.previews.has(c)) {
+      this.dirty.delete(c);
+      this.previews.set(c, this.compute(c, this.previews.get(c)));
+    }
+    return this.previews.get(c);
+  }
+
+  /** Registers what runs after each frame's previews were handed to React. */
+  setOnFlushed(fn: ((revision: number) => void) | null): void {
+    this.onFlushed = fn;
+  }
+
+  subscribe(c: ChannelId, listener: Listener): () => void {
+    let set = this.listeners.get(c);
+    if (!set) this.listeners.set(c, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Channels whose panes are on screen (their previews update every frame). */
+  setActive(channels: readonly ChannelId[]): void {
+    this.active = new Set(channels);
+    if ([...this.dirty].some((c) => this.active.has(c))) this.scheduleFrame();
+  }
+
+  /** Channels that go out for this story (their checks run). */
+  setEnabled(channels: readonly ChannelId[]): void {
+    const next = new Set(channels);
+    for (const c of next) if (!this.enabled.has(c)) this.invalidate(c);
+    for (const c of this.enabled) if (!next.has(c)) this.problems.delete(c);
+    this.enabled = next;
+  }
+
+  setContext(ctx: ChannelContext): void {
+    if (JSON.stringify(ctx) === JSON.stringify(this.ctx)) return;
+    this.ctx = ctx;
+    for (const c of this.enabled) this.invalidate(c);
+  }
+
+  /** Shows a channel from its own document (a desk edited it), or from the master again (null). */
+  setVariantSource(c: ChannelId, live: Live<Record<string, unknown>> | null): void {
+    const current = this.variants.get(c);
+    if (current?.live === live) return;
+    current?.stop();
+    this.variants.delete(c);
+    if (live)
+      this.variants.set(c, {
+        live,
+        stop: live.subscribe(() => {
+          this.revision++;
+          this.invalidate(c);
+        }),
+      });
+    this.invalidate(c);
+  }
+
+  problemsOf(c: ChannelId): Problem[] | undefined {
+    return this.problems.get(c);
+  }
+
+  private scheduleChecks(): void {
+    if (this.disposed || this.checking) return;
+    this.cancelChecks?.();
+    this.cancelChecks = this.scheduler.delay(() => {
+      this.cancelChecks = null;
+      this.checkNext();
+    }, CHECK_DELAY_MS);
+  }
+
+  /** One channel's checks per idle slot, so a keystroke never waits behind all five. */
+  private checkNext(): void {
+    const c = [...this.unchecked].find((x) => this.enabled.has(x));
+    if (!c || this.disposed) {
+      this.checking = false;
+      return;
+    }
+    this.checking = true;
+    this.scheduler.idle(() => {
+      this.checking = false;
+      if (this.disposed) return;
+      this.unchecked.delete(c);
+      const channel = getChannel(c);
+      const preview = this.preview(c);
+      if (channel && preview) {
+        const t = performance.now();
+        this.problems.set(c, channel.check(preview.variant, this.ctx));
+        measure(`rm:check:${c}`, t);
+        this.listeners.get(c)?.forEach((l) => l());
+      }
+      if ([...this.unchecked].some((x) => this.enabled.has(x))) this.checkNext();
+    }, 1000);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopMaster();
+    this.cancelChecks?.();
+    for (const v of this.variants.values()) v.stop();
+    this.variants.clear();
+    this.listeners.clear();
+  }
+}
