@@ -98,6 +98,17 @@ function start(): void {
     logFiles: () => log.file.existing(),
     updates: updater,
     saveFile,
+    chooseExportFolder: async () => {
+      const options = {
+        properties: ['openDirectory', 'createDirectory'] as Array<
+          'openDirectory' | 'createDirectory'
+        >,
+      };
+      const r = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     log: (m, err) => log.warn('host.warning', { message: m, ...errorFields(err) }),
   });
   wireIpc(host, devServerUrl, (m, err) =>
