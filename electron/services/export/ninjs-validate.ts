@@ -4,8 +4,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import geojson from '../../../resources/standards/ninjs/GeoJSON-schema.json';
-import ninjs22 from '../../../resources/standards/ninjs/ninjs-schema_2.2.json';
+import geojson from '../../../resources/standards/ninjs/GeoJSON-schema.json' with { type: 'json' };
+import ninjs22 from '../../../resources/standards/ninjs/ninjs-schema_2.2.json' with { type: 'json' };
 
 let validator: ValidateFunction | null = null;
 
