@@ -8,6 +8,12 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 /** Transaction origin for what the hub hands the replica. */
 const FROM_HUB = Symbol('from-hub');
 
@@ -27,6 +33,9 @@ export class DocRelay {
   private destroyed = false;
   /** Local edits handed to the provider since it last reported everything acknowledged. */
   private waiting = false;
+
+  /** This machine's windows' presence ids: never echoed back to them. */
+  private readonly localClients = new Set<number>();
 
   constructor(
     readonly docId: string,
@@ -52,13 +61,21 @@ export class DocRelay {
       onSynced: ({ state }) => {
         if (state && this.provider.unsyncedChanges === 0) this.settled();
       },
-      onAwarenessUpdate: () => {
-        const aw = this.provider.awareness;
-        if (aw && hooks.onAwareness) {
-          const others = [...aw.getStates().keys()].filter((c) => c !== aw.clientID);
-          hooks.onAwareness(encodeAwarenessUpdate(aw, others));
-        }
-      },
+    });
+    // Others' presence, passed on to this machine's windows — removals too
+    // (someone left, or the link dropped and the provider cleared them), so a
+    // cursor never lingers for a person who is no longer there.
+    const aw = this.provider.awareness as Awareness | null;
+    aw?.on('update', (changes: AwarenessChanges, origin: unknown) => {
+      if (origin === FROM_HUB) {
+        for (const c of changes.added) this.localClients.add(c);
+        return;
+      }
+      if (this.destroyed || !hooks.onAwareness) return;
+      const changed = [...changes.added, ...changes.updated, ...changes.removed].filter(
+        (c) => c !== aw.clientID && !this.localClients.has(c),
+      );
+      if (changed.length) hooks.onAwareness(encodeAwarenessUpdate(aw, changed));
     });
     // Several documents share one socket; each provider is attached by hand.
     this.provider.attach();

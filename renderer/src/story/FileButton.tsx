@@ -38,7 +38,8 @@ export function FileButton({ story }: { story: StorySummary }) {
     setBusy(true);
     try {
       await host.call('stories.file', { id: story.id, deskId });
-      toast(t('sync.filedQueued'));
+      const desk = desks?.find((d) => d.id === deskId)?.name ?? '';
+      toast(sync.state === 'online' ? t('sync.filed', { desk }) : t('sync.filedQueued'));
       setDesks(null);
     } catch (err) {
       toast(errorText(t, err), 'error');

@@ -1,0 +1,119 @@
+// Two desktop apps (a reporter's and a desk head's, each its own web host and
+// local database) signed in to one real newsroom server: the reporter's draft
+// stays private until 发稿, the desk sees the filed story by itself, both edit
+// it at once and see each other's text and cursor names, and a link that
+// drops only makes the app say 离线 — the edits go out when it returns.
+import type { Browser, Page } from '@playwright/test';
+import { startNewsroom, NEWSROOM_PASSWORD, type TestNewsroom } from '../support/newsroom';
+import {
+  body,
+  expect,
+  newStory,
+  openApp,
+  startHost,
+  test,
+  waitSaved,
+  type RunningHost,
+} from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+const HEADLINE = '全省秋粮收购进度过半 新粮上市平稳';
+const LEAD =
+  '本报讯（记者 王立）记者从省粮食和物资储备局获悉，截至11月25日，全省累计收购秋粮186万吨。';
+
+async function signIn(page: Page, url: string, login: string): Promise<void> {
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByLabel('服务器地址').fill(url);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(NEWSROOM_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`（${login}）`)).toBeVisible();
+  await expect(page.getByTestId('sync-indicator')).toContainText('在线', { timeout: 10_000 });
+}
+
+async function person(browser: Browser, host: RunningHost): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await openApp(page, host);
+  return page;
+}
+
+test.describe('a newsroom of two', () => {
+  let newsroom: TestNewsroom;
+  let hosts: RunningHost[] = [];
+
+  test.beforeAll(async () => {
+    newsroom = await startNewsroom();
+    hosts = [await startHost(), await startHost()];
+  });
+  test.afterAll(async () => {
+    for (const h of hosts) await h.stop();
+    await newsroom.stop();
+  });
+
+  test('a filed story reaches the desk by itself; both edit it at once and see who is in it', async ({
+    browser,
+  }) => {
+    const reporter = await person(browser, hosts[0]!);
+    const head = await person(browser, hosts[1]!);
+    await signIn(reporter, newsroom.url, 'wang.li');
+    await signIn(head, newsroom.url, 'chen.hua');
+
+    // A draft is the reporter's alone.
+    await reporter.getByRole('link', { name: '稿库' }).click();
+    await newStory(reporter, HEADLINE);
+    await body(reporter).click();
+    await reporter.keyboard.insertText(LEAD);
+    await waitSaved(reporter);
+    await head.getByRole('link', { name: '稿库' }).click();
+    await reporter.waitForTimeout(1500);
+    await expect(head.getByText('共 0 篇')).toBeVisible();
+    await expect(head.getByRole('main')).not.toContainText(HEADLINE);
+
+    // 发稿 to 时政部: the desk head's library shows it without anyone reloading.
+    await reporter.getByRole('button', { name: '发稿', exact: true }).click();
+    await reporter.getByRole('combobox', { name: '发往部门' }).selectOption({ label: '时政部' });
+    await reporter.getByRole('button', { name: '确认发稿' }).click();
+    await expect(reporter.getByText('已发稿到时政部。')).toBeVisible();
+    const filedAt = Date.now();
+    await expect(head.getByRole('list', { name: '稿件列表' })).toContainText(HEADLINE, {
+      timeout: 5_000,
+    });
+    const seenAfter = Date.now() - filedAt;
+    console.log(`filed story in the desk's library after ${seenAfter} ms`);
+
+    // Both in the story: the desk head's edit reaches the reporter, and cursors carry names.
+    await head.getByRole('button', { name: `打开《${HEADLINE}》` }).click();
+    await expect(body(head)).toContainText('累计收购秋粮186万吨');
+    await body(head).click();
+    await head.keyboard.press('Control+End');
+    await head.keyboard.insertText('收购价格总体稳定。');
+    await expect(body(reporter)).toContainText('收购价格总体稳定。', { timeout: 5_000 });
+    await body(reporter).click();
+    await reporter.keyboard.press('Control+End');
+    await reporter.keyboard.insertText('农民售粮积极性较高🌾');
+    await expect(body(head)).toContainText('农民售粮积极性较高🌾', { timeout: 5_000 });
+    await expect(head.getByText('王立', { exact: true })).toBeVisible({ timeout: 5_000 });
+    await expect(reporter.getByText('陈华', { exact: true })).toBeVisible({ timeout: 5_000 });
+    await head.screenshot({ path: `${SHOTS}/newsroom-desk-head-zh-CN.png` });
+
+    // The server goes away: the app says so and keeps the edit; it goes out when the server is back.
+    const port = new URL(newsroom.url).port;
+    await newsroom.server.close();
+    await expect(reporter.getByTestId('sync-indicator')).toContainText(/离线|连接中/, {
+      timeout: 10_000,
+    });
+    // Nobody else is shown in the story while the link is down.
+    await expect(reporter.getByText('陈华', { exact: true })).toBeHidden({ timeout: 5_000 });
+    await body(reporter).click();
+    await reporter.keyboard.press('Control+End');
+    await reporter.keyboard.insertText('（断网时补充）');
+    await waitSaved(reporter);
+    await expect(reporter.getByTestId('sync-indicator')).toContainText('处修改待发送');
+    await reporter.screenshot({ path: `${SHOTS}/newsroom-offline-zh-CN.png` });
+    newsroom = await newsroom.restart(Number(port));
+    await expect(reporter.getByTestId('sync-indicator')).toContainText('在线', { timeout: 20_000 });
+    await expect(body(head)).toContainText('（断网时补充）', { timeout: 20_000 });
+  });
+});
