@@ -26,6 +26,7 @@ import { readFeed } from '../stories/feed';
 import { getStory, isSharedWith } from '../stories/story-repo';
 import { ApiError } from './api-error';
 import { registerReleaseAdmin, registerUpdateFeed } from '../updates/routes';
+import { registerPeopleAdmin } from './admin-routes';
 import type { AppDeps } from './deps';
 
 declare module 'fastify' {
@@ -206,6 +207,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
         await removeDeskMember(db, id, userId);
         return { ok: true };
       });
+      registerPeopleAdmin(admin, deps);
       registerReleaseAdmin(admin, deps.releases);
     });
   });

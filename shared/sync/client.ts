@@ -10,7 +10,13 @@ import { ErrorBodySchema, type ServerError, type ServerErrorCode } from './error
 import { FeedPageSchema, type FeedPage } from './feed';
 import { ServerStorySchema, type ServerStory } from './stories';
 import { DeskSchema, PersonSchema, type Desk, type Person } from '../domain/newsroom';
-import type { CreateDesk, CreateUser } from './admin';
+import {
+  AdminDirectorySchema,
+  type AdminDirectory,
+  type CreateDesk,
+  type CreateUser,
+  type UpdateUser,
+} from './admin';
 
 /** The part of `fetch` the client uses. */
 export type FetchLike = (
@@ -183,6 +189,36 @@ export class NewsroomClient {
 
   createDesk(d: CreateDesk): Promise<Desk> {
     return this.request(DeskSchema, 'POST', '/v1/admin/desks', d);
+  }
+
+  adminDirectory(): Promise<AdminDirectory> {
+    return this.request(AdminDirectorySchema, 'GET', '/v1/admin/directory');
+  }
+
+  async updateUser(userId: string, change: UpdateUser): Promise<void> {
+    await this.request(
+      z.unknown(),
+      'PATCH',
+      `/v1/admin/users/${encodeURIComponent(userId)}`,
+      change,
+    );
+  }
+
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.request(
+      z.unknown(),
+      'PUT',
+      `/v1/admin/users/${encodeURIComponent(userId)}/password`,
+      { password },
+    );
+  }
+
+  async removeDeskMember(deskId: string, userId: string): Promise<void> {
+    await this.request(
+      z.unknown(),
+      'DELETE',
+      `/v1/admin/desks/${encodeURIComponent(deskId)}/members/${encodeURIComponent(userId)}`,
+    );
   }
 
   async addDeskMembers(deskId: string, userIds: string[]): Promise<void> {
