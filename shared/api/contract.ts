@@ -11,6 +11,7 @@ import {
   StorySummarySchema,
 } from '../domain/story';
 import { ErrorCodeSchema } from './errors';
+import { adminCalls } from './admin-calls';
 import { UpdateStatusSchema } from '../updates/status';
 import { ChannelIdSchema } from '../domain/channel-ids';
 import {
@@ -270,6 +271,7 @@ export const calls = {
     z.object({ storyId: IdSchema }),
     z.object({ html: z.string(), text: z.string() }),
   ),
+  ...adminCalls,
 } as const;
 
 export const events = {

@@ -15,7 +15,7 @@ export interface TestNewsroom {
   url: string;
   server: RunningServer;
   desks: { politics: Desk; wechat: Desk };
-  people: Record<'reporter' | 'deskHead' | 'wechatEditor', Person>;
+  people: Record<'admin' | 'reporter' | 'deskHead' | 'wechatEditor', Person>;
   /** A new server process-alike on the same data and port (after `server.close()`, or a crash). */
   restart(port: number): Promise<TestNewsroom>;
   stop(): Promise<void>;
@@ -44,6 +44,7 @@ export async function startNewsroom(): Promise<TestNewsroom> {
   const mk = (login: string, displayName: string, role: Role, deskIds: string[]) =>
     createUser(db, { login, displayName, role, password: NEWSROOM_PASSWORD, deskIds }, cost);
   const people = {
+    admin: await mk('admin', '系统管理员', 'admin', []),
     reporter: await mk('wang.li', '王立', 'reporter', [politics.id]),
     deskHead: await mk('chen.hua', '陈华', 'desk_head', [politics.id, wechat.id]),
     wechatEditor: await mk('zhao.min', '赵敏', 'channel_editor', [wechat.id]),

@@ -27,6 +27,7 @@ import type { UpdatesPort } from '../updates/port';
 import { silentLogger, type Logger } from '../logs/logger';
 import { NoticeSchema, SettingsSchema, type Notice, type Settings } from '@shared/api/contract';
 import { HostError } from '@shared/api/errors';
+import { adminHandlers } from '../admin/admin-handlers';
 import { parseDocId, readStoryDoc, storyDocId } from '@shared/body/story-doc';
 import type { StoryFields } from '@shared/domain/story';
 import type { Block } from '@shared/body/blocks';
@@ -353,6 +354,7 @@ export function createHost(opts: HostOptions): Host {
     'sync.signIn': (input) => syncService.signIn(input),
     'sync.signOut': () => syncService.signOut(),
     'sync.desks': () => syncService.desks(),
+    ...adminHandlers(syncService),
     'stories.file': ({ id, deskId }) => {
       stories.require(id);
       syncService.file(id, deskId);

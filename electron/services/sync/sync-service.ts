@@ -17,7 +17,7 @@ import type { Desk } from '@shared/domain/newsroom';
 import { PersonSchema } from '@shared/domain/newsroom';
 import { SERVER_ERROR_TEXT } from '@shared/sync/errors';
 import { parseDocId, storyDocId } from '@shared/body/story-doc';
-import { HostError } from '@shared/api/errors';
+import { ERROR_CODES, HostError, type ErrorCode, type HostErrorData } from '@shared/api/errors';
 import type { SyncStatus } from '@shared/api/contract';
 import { newId } from '@shared/domain/ids';
 import type { DocHub } from '../docs/doc-hub';
@@ -218,9 +218,17 @@ export class SyncService {
   }
 
   async desks(): Promise<Desk[]> {
+    return this.withServer((c) => c.desks());
+  }
+
+  /**
+   * Runs a request on the signed-in session, with the server's refusals as host
+   * errors: no link → disconnected, an ended session → signed out (and said so).
+   */
+  async withServer<T>(request: (client: NewsroomClient) => Promise<T>): Promise<T> {
     if (!this.client) throw new HostError('unauthorized', 'sign in to the newsroom server first');
     try {
-      return await this.client.desks();
+      return await request(this.client);
     } catch (err) {
       if (err instanceof NewsroomError && err.code === 'network')
         throw new HostError('disconnected', err.message);
@@ -228,6 +236,8 @@ export class SyncService {
         this.sessionExpired();
         throw new HostError('unauthorized', 'sign in again');
       }
+      if (err instanceof NewsroomError && isErrorCode(err.code))
+        throw new HostError(err.code, err.message, plainDetails(err.details));
       throw err;
     }
   }
@@ -513,4 +523,18 @@ export class SyncService {
     if (this.shut) return;
     this.opts.broadcast('sync.status', this.status());
   }
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+/** The server's error details as the contract carries them (flat, primitive values). */
+function plainDetails(details: unknown): HostErrorData['details'] {
+  if (!details || typeof details !== 'object') return undefined;
+  const out: NonNullable<HostErrorData['details']> = {};
+  for (const [k, v] of Object.entries(details))
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+      out[k] = v as string | number | boolean | null;
+  return out;
 }

@@ -10,10 +10,13 @@ import { SettingsView } from '../settings/SettingsView';
 import { UpdateIndicator } from '../updates/UpdateIndicator';
 import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
+import { useSyncStatus } from './sync-status';
+import { AdminView } from '../admin/AdminView';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const sync = useSyncStatus();
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -53,6 +56,7 @@ export function App({ info }: { info: AppInfo }) {
         <div className="sidebar-spacer" />
         <SyncIndicator />
         <UpdateIndicator />
+        {sync?.user?.role === 'admin' && nav({ name: 'admin' }, t('nav.admin'))}
         {nav({ name: 'settings' }, t('nav.settings'))}
       </nav>
       <main className="main">
@@ -64,6 +68,7 @@ export function App({ info }: { info: AppInfo }) {
           <LibraryView trashed onOpen={(id) => navigate({ name: 'story', id })} />
         )}
         {route.name === 'settings' && <SettingsView info={info} />}
+        {route.name === 'admin' && <AdminView />}
         {route.name === 'story' && (
           <WorkspaceView
             key={route.id}

@@ -1,6 +1,10 @@
 // Where the user is, kept in the URL hash so a reload returns to the same place.
 export type Route =
-  { name: 'library' } | { name: 'trash' } | { name: 'settings' } | { name: 'story'; id: string };
+  | { name: 'library' }
+  | { name: 'trash' }
+  | { name: 'settings' }
+  | { name: 'admin' }
+  | { name: 'story'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -8,6 +12,7 @@ export function parseRoute(hash: string): Route {
   if (story) return { name: 'story', id: story[1]! };
   if (path === '/trash') return { name: 'trash' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/admin') return { name: 'admin' };
   return { name: 'library' };
 }
 

@@ -1,0 +1,116 @@
+// 管理 in Chromium: an administrator adds a person to a desk, changes a
+// role, disables and re-enables an account, creates a desk and staffs it;
+// the server's refusals (the last administrator) come back in plain words;
+// the new person signs in from another app. Screenshots in zh-CN and en.
+import type { Browser, Page } from '@playwright/test';
+import { startNewsroom, NEWSROOM_PASSWORD, type TestNewsroom } from '../support/newsroom';
+import { expect, openApp, startHost, test, type RunningHost } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+
+async function signIn(page: Page, url: string, login: string, password = NEWSROOM_PASSWORD) {
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByLabel('服务器地址').fill(url);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`（${login}）`)).toBeVisible();
+}
+
+async function open(browser: Browser, host: RunningHost): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await openApp(page, host);
+  return page;
+}
+
+test.describe('administration', () => {
+  let newsroom: TestNewsroom;
+  let hosts: RunningHost[] = [];
+  test.beforeAll(async () => {
+    newsroom = await startNewsroom();
+    hosts = [await startHost(), await startHost()];
+  });
+  test.afterAll(async () => {
+    for (const h of hosts) await h.stop();
+    await newsroom.stop();
+  });
+
+  test('an administrator manages people and desks; refusals are explained', async ({ browser }) => {
+    const admin = await open(browser, hosts[0]!);
+    // Not shown to people who are not administrators (nor before signing in).
+    await expect(admin.getByRole('link', { name: '管理' })).toHaveCount(0);
+    await signIn(admin, newsroom.url, 'admin');
+    await admin.getByRole('link', { name: '管理' }).click();
+    const people = admin.getByRole('region', { name: /人员/ });
+    await expect(people.getByRole('row', { name: /陈华/ })).toContainText('时政部');
+
+    // A new channel editor on the WeChat desk.
+    const add = admin.getByRole('form', { name: '新增人员' });
+    await add.getByLabel('姓名').fill('孙悦');
+    await add.getByLabel('用户名').fill('sun.yue');
+    await add.getByLabel('角色').selectOption({ label: '渠道编辑' });
+    await add.getByLabel('初始密码').fill('短视频-2026-冬季');
+    await add.getByRole('checkbox', { name: '微信编辑部' }).check();
+    await add.getByRole('button', { name: '添加' }).click();
+    await expect(admin.getByText('已添加 孙悦。')).toBeVisible();
+    await expect(people.getByRole('row', { name: /孙悦/ })).toContainText('微信编辑部');
+
+    // The same login again: the server says it is taken.
+    await add.getByLabel('姓名').fill('又一个孙悦');
+    await add.getByLabel('用户名').fill('sun.yue');
+    await add.getByLabel('初始密码').fill('另一个口令-2026');
+    await add.getByRole('button', { name: '添加' }).click();
+    await expect(admin.getByText('用户名“sun.yue”已被使用，请换一个。')).toBeVisible();
+
+    // A role change, and the last administrator cannot be demoted.
+    await people.getByRole('combobox', { name: '赵敏 的角色' }).selectOption({ label: '部门主任' });
+    await expect(admin.getByText('已修改 赵敏 的角色，需重新登录后生效。')).toBeVisible();
+    await people
+      .getByRole('combobox', { name: '系统管理员 的角色' })
+      .selectOption({ label: '总编辑' });
+    await expect(admin.getByText(/至少要保留一名可以登录的系统管理员/)).toBeVisible();
+    await expect(people.getByRole('combobox', { name: '系统管理员 的角色' })).toHaveValue('admin');
+
+    // Disable and enable an account.
+    const wang = people.getByRole('row', { name: /王立/ });
+    await wang.getByRole('button', { name: '停用' }).click();
+    await expect(wang).toContainText('已停用');
+    await wang.getByRole('button', { name: '启用' }).click();
+    await expect(wang).toContainText('可登录');
+
+    // A new topic desk, staffed.
+    const desks = admin.getByRole('region', { name: /部门（/ });
+    const newDesk = admin.getByRole('form', { name: '新增部门' });
+    await newDesk.getByLabel('名称').fill('农业农村部');
+    await newDesk.getByLabel('代码').fill('agri');
+    await newDesk.getByRole('button', { name: '创建部门' }).click();
+    await expect(admin.getByText('已创建部门 农业农村部。')).toBeVisible();
+    await desks.getByRole('combobox', { name: '加入农业农村部的人员' }).selectOption({
+      label: '王立（wang.li）',
+    });
+    await desks
+      .getByRole('listitem', { name: /农业农村部/ })
+      .getByRole('button', { name: '加入' })
+      .click();
+    await expect(desks.getByRole('list', { name: '农业农村部 的成员' })).toContainText('王立');
+    await admin.screenshot({ path: `${SHOTS}/admin-zh-CN.png` });
+    await desks.getByRole('button', { name: '将 王立 移出农业农村部' }).click();
+    await expect(desks.getByRole('list', { name: '农业农村部 的成员' })).not.toContainText('王立');
+
+    // The new person signs in from their own app.
+    const sun = await open(browser, hosts[1]!);
+    await signIn(sun, newsroom.url, 'sun.yue', '短视频-2026-冬季');
+    await expect(sun.getByRole('link', { name: '管理' })).toHaveCount(0);
+
+    // English.
+    await admin.getByRole('link', { name: '设置' }).click();
+    await admin.getByRole('radio', { name: 'English' }).check();
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    await expect(admin.getByRole('heading', { name: 'People (5)' })).toBeVisible();
+    await admin.screenshot({ path: `${SHOTS}/admin-en.png` });
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    await admin.getByRole('radio', { name: '简体中文' }).check();
+  });
+});
