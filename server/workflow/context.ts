@@ -26,7 +26,6 @@ import {
   emptyAuthenticity,
   type AuthenticityRecord,
 } from '@shared/authenticity/model';
-import type { UpdateLog } from '../docs/update-log';
 import { applyAll } from '../docs/update-log';
 import type { Tx } from '../stories/story-repo';
 
@@ -39,11 +38,11 @@ export interface VersionContent {
 
 /** One channel version's content as the server holds it, or null when it has no document yet. */
 export async function loadVersionContent(
-  log: UpdateLog,
+  tx: Tx,
   storyId: string,
   channel: ChannelId,
 ): Promise<VersionContent | null> {
-  const { updates } = await log.load(variantDocId(storyId, channel));
+  const updates = await loadDocUpdates(tx, variantDocId(storyId, channel));
   if (updates.length === 0) return null;
   const doc = new Y.Doc();
   try {
@@ -56,6 +55,28 @@ export async function loadVersionContent(
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The stored document as updates (snapshot first), read through the caller's
+ * transaction: the same rows UpdateLog.load reads, but inside the command's
+ * transaction (SQLite has one connection; PostgreSQL sees one snapshot).
+ */
+async function loadDocUpdates(tx: Tx, docName: string): Promise<Uint8Array[]> {
+  const snap = await tx
+    .selectFrom('doc_snapshots')
+    .select('state')
+    .where('doc_name', '=', docName)
+    .executeTakeFirst();
+  const rows = await tx
+    .selectFrom('doc_updates')
+    .select('data')
+    .where('doc_name', '=', docName)
+    .orderBy('id')
+    .execute();
+  const updates = rows.map((r) => new Uint8Array(r.data));
+  if (snap) updates.unshift(new Uint8Array(snap.state));
+  return updates;
 }
 
 // ---- word lists and the scanner ----
@@ -147,7 +168,7 @@ export interface ServerFacts {
 /** Everything decide() needs, computed by the server from its own data. */
 export async function gatherFacts(
   tx: Tx,
-  deps: { log: UpdateLog; scanners: ScannerCache },
+  deps: { scanners: ScannerCache },
   state: StoryWorkflow,
   directory: Directory,
   embargo: string | null,
@@ -160,7 +181,7 @@ export async function gatherFacts(
   const scans: NonNullable<DecideContext['scans']> = {};
   const versions: ServerFacts['versions'] = {};
   for (const ch of channels) {
-    const v = await loadVersionContent(deps.log, state.storyId, ch);
+    const v = await loadVersionContent(tx, state.storyId, ch);
     if (!v) continue;
     versions[ch] = v;
     content[ch] = { hash: v.hash };
