@@ -5,6 +5,8 @@
 // WeChat API and app webhook (one down, retried, never twice), and the audit
 // chain verifies and catches tampering in the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { newId } from '@shared/domain/ids';
 import { EMPTY_FIELDS } from '@shared/domain/story';
@@ -19,6 +21,8 @@ import type { Desk, Person, Role } from '@shared/domain/newsroom';
 import type { RunningServer } from '../../../server/app';
 import { createDesk, createUser } from '../../../server/accounts/accounts';
 import { WechatAdapter } from '../../../server/publishing/wechat';
+import { SQLITE_FILE } from '../../../server/db/database';
+import { mainDb } from '../../../scripts/audit-verify';
 import { startMockWechat, type MockWechat } from '../../support/mock-wechat';
 import { ENGINES } from './services';
 import { FAST_SCRYPT_N, PASSWORD, openDoc, start, testEnv, type TestEnv } from './harness';
@@ -555,6 +559,24 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
     await expect(as.wxHead.auditVerify()).rejects.toMatchObject({ code: 'forbidden' });
     const ok = await as.admin.auditVerify();
     expect(ok.ok).toBe(true);
+    const [args, vars] =
+      engine === 'sqlite'
+        ? [['--db', path.join(env.env.RONGMEI_DATA_DIR!, SQLITE_FILE), '--lang', 'en'], {}]
+        : [
+            ['--db-url', '--lang', 'en'],
+            { DATABASE_URL: env.env.DATABASE_URL!, DATABASE_SCHEMA: env.env.DATABASE_SCHEMA! },
+          ];
+    const intact = await mainDb(args, vars);
+    expect(intact).toMatchObject({ exitCode: 0 });
+    expect(intact?.output).toContain(ok.ok ? ok.head : '');
+    if (engine === 'sqlite') {
+      // The npm script itself, as IT runs it on the server's database.
+      const cli = spawnSync('npm', ['run', '--silent', 'audit:verify', '--', ...args], {
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(0);
+      expect(cli.stdout).toMatch(/OK: \d+ entries, chain intact/);
+    }
     const report = await as.chief.auditReport(storyId, 'zh-CN');
     expect(report.markdown).toContain('终审');
     const res = await fetch(`${server.url}/v1/stories/${storyId}/audit?format=markdown&locale=en`, {
@@ -571,5 +593,8 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       expect(bad.index).toBe(4);
       expect(bad.code).toBe('bad_hash');
     }
+    const broken = await mainDb(args, vars);
+    expect(broken).toMatchObject({ exitCode: 1 });
+    expect(broken?.output).toContain('entry 5');
   });
 });
