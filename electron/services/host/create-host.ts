@@ -198,6 +198,7 @@ export function createHost(opts: HostOptions): Host {
   const workflowService = new WorkflowService({
     sync: syncService,
     changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
+    notify: (n) => broadcast('workflow.notification', n),
     log,
   });
   const currentSettings = (): Settings =>
