@@ -12,6 +12,7 @@ import { newId } from '@shared/domain/ids';
 import { EMPTY_FIELDS } from '@shared/domain/story';
 import type { MasterStory } from '@shared/domain/master-story';
 import { getChannel } from '@shared/channels';
+import { blockingKeys } from '@shared/scan/report';
 import { fieldText, storyDocId, variantDocId } from '@shared/body/story-doc';
 import { variantText, writeInitialVariant } from '@shared/variants/variant-doc';
 import { NewsroomClient, type CommandAnswer } from '@shared/sync/client';
@@ -49,6 +50,8 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
   const as = {} as Record<Who, NewsroomClient>;
   const tokens = {} as Record<Who, string>;
   const storyId = newId();
+  /** The server's clock runs this far ahead of the test's (for the scheduler). */
+  let skew = 0;
 
   beforeAll(async () => {
     mock = await startMockWechat();
@@ -63,6 +66,7 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
     });
     server = await start(env.env, {
       publishLoop: false,
+      now: () => Date.now() + skew,
       adapters: {
         // The real adapter against the mock, with image bytes the test holds (the server has no asset store).
         wechat: new WechatAdapter({
@@ -596,5 +600,136 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
     const broken = await mainDb(args, vars);
     expect(broken).toMatchObject({ exitCode: 1 });
     expect(broken?.output).toContain('entry 5');
+  });
+
+  it('the scheduler publishes a scheduled version when due, never before the embargo', async () => {
+    const id = newId();
+    const on = (who: Who, fields: Record<string, unknown>) =>
+      send(who, { commandId: newId(), storyId: id, ...fields } as WorkflowCommand);
+    expectApplied(await on('reporter', { type: 'file', desk: desks.politics.id }));
+    const row = await as.reporter.story(id);
+    const t0 = Date.now();
+    const embargo = new Date(t0 + 2 * 3600_000).toISOString();
+    const meta = await as.reporter.command({
+      id: `cmd-${newId()}`,
+      type: 'story.update-meta',
+      storyId: id,
+      expectedRevision: row.revision,
+      patch: { embargo },
+    });
+    expect(meta.outcome.status).toBe('applied');
+    expectApplied(await on('appEditor', { type: 'claim', channel: 'app', desk: desks.app.id }));
+    const channel = getChannel('app')!;
+    const d = await openDoc(server.syncUrl, variantDocId(id, 'app'), tokens.appEditor);
+    writeInitialVariant(
+      d.doc,
+      channel.docLayout,
+      channel.derive({ ...master, id, images: [] }) as Record<string, unknown>,
+    );
+    await d.acked();
+    d.destroy();
+    const h = (await as.chief.workflow(id)).content.find((c) => c.channel === 'app')!.hash;
+    const sign = (who: Who, step: string) =>
+      on(who, { type: 'sign_off', channel: 'app', step, contentHash: h, comment: '' });
+    expectApplied(
+      await on('appEditor', { type: 'submit_for_review', channel: 'app', contentHash: h }),
+    );
+    expectApplied(await sign('appEditor', 'first'));
+    expectApplied(await sign('appHead', 'second'));
+    expectApplied(
+      await on('appEditor', {
+        type: 'proofread',
+        channel: 'app',
+        round: 1,
+        contentHash: h,
+        note: '',
+        corrections: 0,
+      }),
+    );
+    // The word list now blocks 备耕 (added above): 终审 waits until a desk head overrides it, with a reason.
+    expect(refusal(await sign('chief', 'final'))?.reason?.code).toBe('scan_blocking');
+    const report = (await as.chief.workflow(id)).scans.app!;
+    for (const [key, found] of blockingKeys(report)) {
+      expect(
+        refusal(
+          await on('appEditor', {
+            type: 'override_scan_finding',
+            channel: 'app',
+            key,
+            occurrences: found.length,
+            contentHash: h,
+            reason: '专业术语，不属敏感用法',
+          }),
+        )?.reason?.code,
+      ).toBe('forbidden');
+      expectApplied(
+        await on('appHead', {
+          type: 'override_scan_finding',
+          channel: 'app',
+          key,
+          occurrences: found.length,
+          contentHash: h,
+          reason: '专业术语，不属敏感用法',
+        }),
+      );
+    }
+    expectApplied(await sign('chief', 'final'));
+    // Publishing by hand before the embargo is refused by the server.
+    expect(
+      refusal(await on('appEditor', { type: 'publish', channel: 'app', contentHash: h }))?.reason
+        ?.code,
+    ).toBe('embargo');
+    // Scheduling before the embargo is refused too.
+    const early = new Date(t0 + 3600_000).toISOString();
+    expect(
+      refusal(
+        await on('appEditor', {
+          type: 'schedule',
+          channel: 'app',
+          publishAt: early,
+          contentHash: h,
+        }),
+      )?.reason?.code,
+    ).toBe('embargo');
+    const publishAt = new Date(t0 + 3 * 3600_000).toISOString();
+    expectApplied(
+      await on('appEditor', { type: 'schedule', channel: 'app', publishAt, contentHash: h }),
+    );
+    // The embargo moves later after the version was scheduled: the server still holds it back.
+    const row2 = await as.reporter.story(id);
+    const moved = await as.reporter.command({
+      id: `cmd-${newId()}`,
+      type: 'story.update-meta',
+      storyId: id,
+      expectedRevision: row2.revision,
+      patch: { embargo: new Date(t0 + 4 * 3600_000).toISOString() },
+    });
+    expect(moved.outcome.status).toBe('applied');
+    const before = mock.appDocuments.length;
+
+    await server.publisher.tick();
+    expect((await as.chief.workflow(id)).state.variants.app?.stage).toBe('scheduled');
+    skew = 3 * 3600_000 + 1000; // due, but the embargo holds
+    await server.publisher.tick();
+    expect((await as.chief.workflow(id)).state.variants.app?.stage).toBe('scheduled');
+    skew = 4 * 3600_000 + 1000; // past the embargo
+    await server.publisher.tick();
+    await server.publisher.tick();
+    const v = await as.chief.workflow(id);
+    expect(v.state.variants.app?.stage).toBe('published');
+    expect(v.state.variants.app?.publications[0]).toMatchObject({
+      scheduled: true,
+      contentHash: h,
+    });
+    expect(v.state.variants.app?.publications[0]?.by).toEqual({
+      kind: 'system',
+      name: 'scheduler',
+    });
+    expect(mock.appDocuments.length).toBe(before + 1);
+    expect((await as.chief.deliveries(id))[0]).toMatchObject({
+      channel: 'app',
+      status: 'delivered',
+    });
+    skew = 0;
   });
 });
