@@ -65,6 +65,8 @@ export interface HostOptions {
    * go to `<dataDir>/exports/`.
    */
   chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /** Shows a desktop notification (Electron) when something lands in the user's queue. */
+  desktopNotify?: (n: { title: string; body: string; storyId: string }) => void;
 }
 
 export interface Host {
@@ -198,7 +200,14 @@ export function createHost(opts: HostOptions): Host {
   const workflowService = new WorkflowService({
     sync: syncService,
     changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
-    notify: (n) => broadcast('workflow.notification', n),
+    notify: (n) => {
+      broadcast('workflow.notification', n);
+      opts.desktopNotify?.({
+        title: stories.get(n.storyId)?.headline || 'Rongmei',
+        body: n.text[currentSettings().locale],
+        storyId: n.storyId,
+      });
+    },
     log,
   });
   const currentSettings = (): Settings =>
