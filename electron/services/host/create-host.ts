@@ -37,6 +37,7 @@ import { SyncService } from '../sync/sync-service';
 import type { ChannelContext } from '@shared/channels';
 import type { ChannelContextData } from '@shared/variants/schemas';
 import { wechatClipboard, type WechatVariant } from '@shared/channels/wechat';
+import { WorkflowService } from '../workflow/workflow-service';
 
 export interface HostOptions {
   dataDir: string;
@@ -65,6 +66,8 @@ export interface HostOptions {
    * go to `<dataDir>/exports/`.
    */
   chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /** Shows a desktop notification (Electron) when something lands in the user's queue. */
+  desktopNotify?: (n: { title: string; body: string; storyId: string }) => void;
 }
 
 export interface Host {
@@ -191,9 +194,23 @@ export function createHost(opts: HostOptions): Host {
     awareness: (docId, update) =>
       docs.emitToEditors(docId, 'doc.awareness', { docId, update: toBase64(update) }),
     log,
+    workflowChanged: (ids) => workflowService.invalidate(ids),
     ...(opts.sync ?? {}),
   });
   const syncService = sync;
+  const workflowService = new WorkflowService({
+    sync: syncService,
+    changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
+    notify: (n) => {
+      broadcast('workflow.notification', n);
+      opts.desktopNotify?.({
+        title: stories.get(n.storyId)?.headline || 'Rongmei',
+        body: n.text[currentSettings().locale],
+        storyId: n.storyId,
+      });
+    },
+    log,
+  });
   const currentSettings = (): Settings =>
     settings.read('settings', SettingsSchema, { locale: 'zh-CN' });
 
@@ -417,6 +434,22 @@ export function createHost(opts: HostOptions): Host {
       await writeFolder(folder, exported.files);
       return { ...result, folder };
     },
+    'workflow.state': ({ storyId }) => workflowService.state(storyId),
+    'workflow.command': ({ storyId, command }) => {
+      if (command.storyId !== storyId)
+        throw new HostError('invalid_input', 'the command names another story');
+      return workflowService.command(command);
+    },
+    'workflow.queues': ({ deskId }) => workflowService.queues(deskId),
+    'workflow.notifications': ({ unreadOnly }) => workflowService.notifications(unreadOnly),
+    'workflow.markNotificationsRead': ({ ids }) => workflowService.markRead(ids),
+    'workflow.deliveries': ({ storyId }) => workflowService.deliveries(storyId),
+    'scan.lists.get': () => workflowService.scanLists(),
+    'scan.lists.put': (lists) => workflowService.putScanLists(lists),
+    'authenticity.get': ({ storyId }) => workflowService.authenticity(storyId),
+    'authenticity.apply': ({ storyId, op }) => workflowService.applyAuthenticity(storyId, op),
+    'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
+    'audit.verify': () => workflowService.auditVerify(),
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');
