@@ -8,9 +8,11 @@ import { RoleSchema } from '@shared/domain/newsroom';
 import { hashPassword, type ScryptCost } from '../auth/passwords';
 import { ApiError } from '../http/api-error';
 import { allDesks, countAdmins } from './accounts';
+import { storedReviewPlan } from '../workflow/directory';
+import type { ReviewPlan } from '@shared/workflow/review-plan';
 
 export async function adminDirectory(db: Db): Promise<AdminDirectory> {
-  const [users, members, desks] = await Promise.all([
+  const [users, members, desks, plans] = await Promise.all([
     db
       .selectFrom('users')
       .select(['id', 'login', 'display_name', 'role', 'disabled_at'])
@@ -18,7 +20,9 @@ export async function adminDirectory(db: Db): Promise<AdminDirectory> {
       .execute(),
     db.selectFrom('desk_members').select(['desk_id', 'user_id']).execute(),
     allDesks(db),
+    db.selectFrom('desks').select(['id', 'review_plan']).execute(),
   ]);
+  const planOf = new Map(plans.map((p) => [p.id, storedReviewPlan(p.review_plan)]));
   const desksOf = new Map<string, string[]>();
   for (const m of members) desksOf.set(m.user_id, [...(desksOf.get(m.user_id) ?? []), m.desk_id]);
   return {
@@ -30,8 +34,34 @@ export async function adminDirectory(db: Db): Promise<AdminDirectory> {
       disabled: u.disabled_at !== null,
       deskIds: desksOf.get(u.id) ?? [],
     })),
-    desks,
+    desks: desks.map((d) => ({
+      ...d,
+      reviewPlan: d.kind === 'channel' ? (planOf.get(d.id) ?? null) : null,
+    })),
   };
+}
+
+/** A channel desk's own chain (null: the channel's default). Topic desks do not review versions. */
+export async function setReviewPlan(
+  db: Db,
+  deskId: string,
+  plan: ReviewPlan | null,
+): Promise<void> {
+  const desk = await db
+    .selectFrom('desks')
+    .select(['kind'])
+    .where('id', '=', deskId)
+    .executeTakeFirst();
+  if (!desk) throw new ApiError('not_found', 'no such desk');
+  if (desk.kind !== 'channel')
+    throw new ApiError('conflict', 'only channel desks run a review chain', {
+      reason: 'topic_desk',
+    });
+  await db
+    .updateTable('desks')
+    .set({ review_plan: plan ? JSON.stringify(plan) : null })
+    .where('id', '=', deskId)
+    .execute();
 }
 
 async function endSessions(db: Db, userId: string, now: number): Promise<void> {

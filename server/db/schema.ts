@@ -19,6 +19,8 @@ export interface DesksTable {
   name: string;
   kind: string;
   created_at: number;
+  /** A channel desk's own review chain (ReviewPlan JSON); null = the channel's default. */
+  review_plan: string | null;
 }
 
 export interface DeskMembersTable {

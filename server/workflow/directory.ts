@@ -3,17 +3,29 @@
 // code names (`wechat`, or `wechat-…` for a second WeChat desk); a channel
 // desk whose code names no channel is treated as a topic desk.
 import type { Tx } from '../stories/story-repo';
-import { CHANNEL_IDS, type ChannelId, type Desk, type Directory } from '@shared/workflow/desks';
+import { channelOfDeskCode, type Desk, type Directory } from '@shared/workflow/desks';
 import { RoleSchema } from '@shared/workflow/roles';
+import { ReviewPlanSchema, type ReviewPlan } from '@shared/workflow/review-plan';
 
-export function channelOfDeskCode(code: string): ChannelId | null {
-  for (const c of CHANNEL_IDS) if (code === c || code.startsWith(`${c}-`)) return c;
-  return null;
+
+/** A desk's stored chain; anything unreadable falls back to the channel default (never no review). */
+export function storedReviewPlan(text: string | null): ReviewPlan | null {
+  if (!text) return null;
+  try {
+    const r = ReviewPlanSchema.safeParse(JSON.parse(text));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function loadDirectory(tx: Tx): Promise<Directory> {
   const [desks, users, members] = await Promise.all([
-    tx.selectFrom('desks').select(['id', 'code', 'name', 'kind']).orderBy('code').execute(),
+    tx
+      .selectFrom('desks')
+      .select(['id', 'code', 'name', 'kind', 'review_plan'])
+      .orderBy('code')
+      .execute(),
     tx.selectFrom('users').select(['id', 'display_name', 'role', 'disabled_at']).execute(),
     tx.selectFrom('desk_members').select(['desk_id', 'user_id']).execute(),
   ]);
@@ -27,8 +39,9 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
     desks: desks.map((d): Desk => {
       const name = { 'zh-CN': d.name, en: d.name };
       const channel = d.kind === 'channel' ? channelOfDeskCode(d.code) : null;
+      const reviewPlan = storedReviewPlan(d.review_plan);
       return channel
-        ? { kind: 'channel', id: d.id, name, channel }
+        ? { kind: 'channel', id: d.id, name, channel, ...(reviewPlan ? { reviewPlan } : {}) }
         : { kind: 'topic', id: d.id, name };
     }),
     people: users.map((u) => ({

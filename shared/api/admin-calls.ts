@@ -8,6 +8,7 @@ import {
   CreateDeskSchema,
   CreateUserSchema,
   SetPasswordSchema,
+  SetReviewPlanSchema,
   UpdateUserSchema,
 } from '../sync/admin';
 
@@ -25,4 +26,5 @@ export const adminCalls = {
   'admin.createDesk': { input: CreateDeskSchema, output: DeskSchema },
   'admin.addMember': { input: Membership, output: Done },
   'admin.removeMember': { input: Membership, output: Done },
+  'admin.setReviewPlan': { input: SetReviewPlanSchema.extend({ deskId: IdSchema }), output: Done },
 } as const;

@@ -10,6 +10,10 @@ import {
   RoleSchema,
 } from '../domain/newsroom';
 import { PasswordSchema } from './auth';
+import { ReviewPlanSchema } from '../workflow/review-plan';
+
+/** A channel desk's own review chain, or null to go back to the newsroom default. */
+export const SetReviewPlanSchema = z.object({ plan: ReviewPlanSchema.nullable() });
 
 export const CreateUserSchema = z.object({
   login: LoginNameSchema,
@@ -49,8 +53,12 @@ export const AdminPersonSchema = PersonSchema.extend({
 });
 export type AdminPerson = z.infer<typeof AdminPersonSchema>;
 
+/** A desk as an administrator sees it: with its own review chain (channel desks; null = the default). */
+export const AdminDeskSchema = DeskSchema.extend({ reviewPlan: ReviewPlanSchema.nullable() });
+export type AdminDesk = z.infer<typeof AdminDeskSchema>;
+
 export const AdminDirectorySchema = z.object({
   people: z.array(AdminPersonSchema),
-  desks: z.array(DeskSchema),
+  desks: z.array(AdminDeskSchema),
 });
 export type AdminDirectory = z.infer<typeof AdminDirectorySchema>;

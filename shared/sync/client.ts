@@ -33,6 +33,7 @@ import {
   type ScanLists,
   type WorkflowView,
 } from '../workflow/api';
+import type { ReviewPlan } from '../workflow/review-plan';
 import { AuthenticityRecordSchema, type AuthenticityRecord } from '../authenticity/model';
 import type { AuthenticityOp } from '../authenticity/ops';
 
@@ -228,6 +229,15 @@ export class NewsroomClient {
       'PUT',
       `/v1/admin/users/${encodeURIComponent(userId)}/password`,
       { password },
+    );
+  }
+
+  async setReviewPlan(deskId: string, plan: ReviewPlan | null): Promise<void> {
+    await this.request(
+      z.unknown(),
+      'PUT',
+      `/v1/admin/desks/${encodeURIComponent(deskId)}/review-plan`,
+      { plan },
     );
   }
 

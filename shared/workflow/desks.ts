@@ -54,6 +54,12 @@ export const DEFAULT_REVIEW_PLANS: Record<ChannelId, ReviewPlan> = {
   app: DEFAULT_REVIEW_PLAN,
 };
 
+/** The channel a channel desk makes versions for: its code names it (`wechat`, or `wechat-2` for a second desk). */
+export function channelOfDeskCode(code: string): ChannelId | null {
+  for (const c of CHANNEL_IDS) if (code === c || code.startsWith(`${c}-`)) return c;
+  return null;
+}
+
 export function findDesk(dir: Directory, id: DeskId): Desk | undefined {
   return dir.desks.find((d) => d.id === id);
 }

@@ -99,6 +99,42 @@ test.describe('administration', () => {
     await desks.getByRole('button', { name: '将 王立 移出农业农村部' }).click();
     await expect(desks.getByRole('list', { name: '农业农村部 的成员' })).not.toContainText('王立');
 
+    // 微信编辑部's own chain: 复审 dropped, no proofreading round; then back to the default.
+    const wechatDesk = desks.getByRole('listitem', { name: /微信编辑部/ });
+    await expect(wechatDesk).toContainText(
+      '初审（渠道编辑） → 复审（部门主任） → 终审（总编辑，可否决）',
+    );
+    await wechatDesk.getByRole('button', { name: '编辑微信编辑部的审核流程' }).click();
+    const plan = admin.getByRole('form', { name: '编辑微信编辑部的审核流程' });
+    await plan.getByRole('button', { name: '删除复审' }).click();
+    await plan.getByLabel('校对次数').fill('0');
+    await plan.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `${SHOTS}/admin-review-chain-zh-CN.png` });
+    await plan.getByRole('button', { name: '保存流程' }).click();
+    await expect(admin.getByText(/已保存微信编辑部的审核流程/)).toBeVisible();
+    await expect(wechatDesk).toContainText('初审（渠道编辑） → 终审（总编辑，可否决） · 校对 0 次');
+    await wechatDesk.getByRole('button', { name: '编辑微信编辑部的审核流程' }).click();
+    await plan.getByRole('button', { name: '恢复编辑部默认' }).click();
+    await expect(wechatDesk).toContainText('审核流程（编辑部默认）');
+
+    // The newsroom's 易错词 list: a new entry saved, an unreadable line reported.
+    await admin.getByRole('link', { name: '设置' }).click();
+    const lists = admin.getByRole('region', { name: '机审词库' });
+    await lists.getByRole('tab', { name: '易错词' }).click();
+    const text = lists.getByRole('textbox', { name: '易错词' });
+    await expect(text).toHaveValue(/按装/);
+    await text.press('Control+End');
+    await text.pressSequentially('\n帐号 → 账号\n这一行没有箭头');
+    await lists.getByRole('button', { name: '保存词库' }).click();
+    await expect(admin.getByText(/词库已保存，但有 1 行无法识别/)).toBeVisible();
+    await expect(lists.getByRole('list', { name: '无法识别的行' })).toContainText('第');
+    await expect(text).toHaveValue(/帐号 → 账号/);
+    await lists.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `${SHOTS}/word-lists-zh-CN.png` });
+    const download = admin.waitForEvent('download');
+    await lists.getByRole('button', { name: '导出为文本文件' }).click();
+    expect((await download).suggestedFilename()).toBe('易错词表.txt');
+
     // The new person signs in from their own app.
     const sun = await open(browser, hosts[1]!);
     await signIn(sun, newsroom.url, 'sun.yue', '短视频-2026-冬季');

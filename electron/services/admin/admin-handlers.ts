@@ -11,7 +11,8 @@ type AdminCall =
   | 'admin.setPassword'
   | 'admin.createDesk'
   | 'admin.addMember'
-  | 'admin.removeMember';
+  | 'admin.removeMember'
+  | 'admin.setReviewPlan';
 
 export function adminHandlers(sync: SyncService): Pick<Handlers, AdminCall> {
   return {
@@ -28,6 +29,10 @@ export function adminHandlers(sync: SyncService): Pick<Handlers, AdminCall> {
     'admin.createDesk': (input) => sync.withServer((c) => c.createDesk(input)),
     'admin.addMember': async ({ deskId, userId }) => {
       await sync.withServer((c) => c.addDeskMembers(deskId, [userId]));
+      return {};
+    },
+    'admin.setReviewPlan': async ({ deskId, plan }) => {
+      await sync.withServer((c) => c.setReviewPlan(deskId, plan));
       return {};
     },
     'admin.removeMember': async ({ deskId, userId }) => {

@@ -3,8 +3,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
-import { DESK_KINDS, type Desk, type DeskKind } from '@shared/domain/newsroom';
-import type { AdminDirectory } from '@shared/sync/admin';
+import { DESK_KINDS, type DeskKind } from '@shared/domain/newsroom';
+import type { AdminDesk, AdminDirectory } from '@shared/sync/admin';
+import { ReviewPlanEditor } from './ReviewPlanEditor';
 import type { AdminActions } from './AdminView';
 
 function DeskCard({
@@ -12,7 +13,7 @@ function DeskCard({
   dir,
   actions,
 }: {
-  desk: Desk;
+  desk: AdminDesk;
   dir: AdminDirectory;
   actions: AdminActions;
 }) {
@@ -50,6 +51,7 @@ function DeskCard({
           </li>
         ))}
       </ul>
+      {desk.kind === 'channel' && <ReviewPlanEditor desk={desk} actions={actions} />}
       {others.length > 0 && (
         <form
           className="admin-inline"

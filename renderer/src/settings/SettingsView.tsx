@@ -8,6 +8,7 @@ import type { AppInfo } from '../app/app-info';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import { ServerSection } from './ServerSection';
+import { WordListsSection } from './WordListsSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { DiagnosticsSection } from '../updates/DiagnosticsSection';
 
@@ -102,6 +103,7 @@ export function SettingsView({ info }: { info: AppInfo }) {
         ))}
       </fieldset>
       <ServerSection />
+      <WordListsSection />
       {links && (
         <fieldset className="links">
           <legend>{t('settings.links')}</legend>

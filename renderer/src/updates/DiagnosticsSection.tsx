@@ -6,20 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
+import { downloadBlob } from '../common/download';
 
 function download(fileName: string, base64: string): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const blob = new Blob([bytes], { type: 'application/zip' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob([bytes], { type: 'application/zip' }));
 }
 
 export function DiagnosticsSection() {

@@ -4,9 +4,21 @@
 // never the last administrator, never yourself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsroomClient } from '@shared/sync/client';
+import { newId } from '@shared/domain/ids';
+import { fieldText, storyDocId } from '@shared/body/story-doc';
+import { DEFAULT_REVIEW_PLAN, type ReviewPlan } from '@shared/workflow/review-plan';
+import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { RunningServer } from '../../../server/app';
 import { ENGINES } from './services';
-import { PASSWORD, seedNewsroom, start, testEnv, type Newsroom, type TestEnv } from './harness';
+import {
+  PASSWORD,
+  openDoc,
+  seedNewsroom,
+  start,
+  testEnv,
+  type Newsroom,
+  type TestEnv,
+} from './harness';
 
 describe.each(ENGINES)('people administration on %s', (engine) => {
   let env: TestEnv;
@@ -98,5 +110,67 @@ describe.each(ENGINES)('people administration on %s', (engine) => {
       n.as.admin.updateUser('01a21c89-a41c-706c-bed7-74b936649061', { displayName: '无此人' }),
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
     expect((await n.as.admin.me()).person.role).toBe('admin');
+  });
+
+  it('a channel desk runs its own review chain: new claims follow it, null goes back to the default', async () => {
+    // 微信编辑部 signs off with two steps only: 初审 and 终审, and no proofreading round.
+    const plan: ReviewPlan = {
+      steps: [DEFAULT_REVIEW_PLAN.steps[0]!, DEFAULT_REVIEW_PLAN.steps[2]!],
+      proofreadRounds: 0,
+      distinctReviewers: true,
+    };
+    await n.as.admin.setReviewPlan(n.desks.wechat.id, plan);
+    const dir = await n.as.admin.adminDirectory();
+    expect(dir.desks.find((d) => d.id === n.desks.wechat.id)?.reviewPlan).toEqual(plan);
+    expect(dir.desks.find((d) => d.id === n.desks.politics.id)?.reviewPlan).toBeNull();
+
+    // A story filed and claimed by 微信编辑部 now carries that chain. (The reporter's
+    // password was changed above, which ended the seeded session.)
+    const reporter = new NewsroomClient({ baseUrl: server.url });
+    const session = await reporter.login({ login: 'wang.li', password: '新的口令-2026-秋' });
+    const storyId = newId();
+    const doc = await openDoc(server.syncUrl, storyDocId(storyId), session.token);
+    fieldText(doc.doc, 'headline').insert(0, '全省冬小麦播种基本结束');
+    await doc.acked();
+    doc.destroy();
+    const wf = (who: 'reporter' | 'deskHead', fields: Record<string, unknown>) => {
+      const command = { commandId: newId(), storyId, ...fields } as WorkflowCommand;
+      return (who === 'reporter' ? reporter : n.as.deskHead).command({
+        id: command.commandId,
+        type: 'story.workflow',
+        storyId,
+        expectedRevision: 0,
+        command,
+      });
+    };
+    expect((await wf('reporter', { type: 'file', desk: n.desks.politics.id })).outcome.status).toBe(
+      'applied',
+    );
+    await n.as.admin.addDeskMembers(n.desks.wechat.id, [n.people.deskHead.id]);
+    const claim = await wf('deskHead', {
+      type: 'claim',
+      channel: 'wechat',
+      desk: n.desks.wechat.id,
+    });
+    expect(claim.outcome.status).toBe('applied');
+    const view = await n.as.deskHead.workflow(storyId);
+    const wechat = view.state.variants.wechat!;
+    expect(wechat.plan.steps.map((s) => s.id)).toEqual(['first', 'final']);
+    expect(wechat.plan.proofreadRounds).toBe(0);
+
+    // Refusals: a topic desk has no chain; a chain with the same step twice is not a chain.
+    await expect(n.as.admin.setReviewPlan(n.desks.politics.id, plan)).rejects.toMatchObject({
+      code: 'conflict',
+      status: 409,
+    });
+    await expect(
+      n.as.admin.setReviewPlan(n.desks.wechat.id, {
+        ...plan,
+        steps: [plan.steps[0]!, plan.steps[0]!],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', status: 400 });
+    await n.as.admin.setReviewPlan(n.desks.wechat.id, null);
+    const back = await n.as.admin.adminDirectory();
+    expect(back.desks.find((d) => d.id === n.desks.wechat.id)?.reviewPlan).toBeNull();
   });
 });
