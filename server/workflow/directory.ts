@@ -7,7 +7,6 @@ import { channelOfDeskCode, type Desk, type Directory } from '@shared/workflow/d
 import { RoleSchema } from '@shared/workflow/roles';
 import { ReviewPlanSchema, type ReviewPlan } from '@shared/workflow/review-plan';
 
-
 /** A desk's stored chain; anything unreadable falls back to the channel default (never no review). */
 export function storedReviewPlan(text: string | null): ReviewPlan | null {
   if (!text) return null;
