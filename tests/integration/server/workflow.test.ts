@@ -17,6 +17,7 @@ import { fieldText, storyDocId, variantDocId } from '@shared/body/story-doc';
 import { variantText, writeInitialVariant } from '@shared/variants/variant-doc';
 import { NewsroomClient, type CommandAnswer } from '@shared/sync/client';
 import type { WorkflowCommand } from '@shared/workflow/commands';
+import { rebuild } from '@shared/workflow/state';
 import type { ChannelId } from '@shared/workflow/desks';
 import type { Desk, Person, Role } from '@shared/domain/newsroom';
 import type { RunningServer } from '../../../server/app';
@@ -524,6 +525,47 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
     expect(view.state.variants.wechat?.deliveries).toHaveLength(1);
     expect(view.state.variants.wechat?.deliveries[0]?.target?.url).toBe(byChannel.wechat!.url);
     expect((await as.reporter.story(storyId)).status).toBe('published');
+    // The projected state is exactly the fold of the story's event log.
+    expect(rebuild(storyId, view.events)).toEqual(view.state);
+  });
+
+  it('a correction (更正) keeps the published version and records what changed', async () => {
+    const d = await openDoc(server.syncUrl, variantDocId(storyId, 'wechat'), tokens.wxEditor);
+    const title = variantText(d.doc, 'title');
+    title.insert(title.length, '（更新）');
+    await d.acked();
+    d.destroy();
+    const h = await hashOf('wechat');
+    expect(
+      refusal(
+        await wf('wxEditor', {
+          type: 'correct',
+          channel: 'wechat',
+          contentHash: h,
+          note: '标题更正',
+        }),
+      )?.reason?.code,
+    ).toBe('forbidden');
+    expectApplied(
+      await wf('wxHead', { type: 'correct', channel: 'wechat', contentHash: h, note: '标题更正' }),
+    );
+    const v = await as.chief.workflow(storyId);
+    const pubs = v.state.variants.wechat!.publications;
+    expect(pubs.map((p) => p.kind)).toEqual(['publish', 'correction']);
+    expect(pubs[1]!.note).toBe('标题更正');
+    expect(pubs[1]!.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'field',
+        field: 'title',
+        after: '各地春耕备耕有序推进（更新）',
+      }),
+    );
+    await server.publisher.tick();
+    const ds = await as.chief.deliveries(storyId);
+    expect(ds.filter((x) => x.channel === 'wechat').map((x) => [x.revision, x.status])).toEqual([
+      [1, 'delivered'],
+      [2, 'delivered'],
+    ]);
   });
 
   it('the older story.file still files a draft to the desk, and the workflow follows', async () => {
