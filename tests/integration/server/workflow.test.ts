@@ -569,6 +569,19 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
   });
 
   it('the older story.file still files a draft to the desk, and the workflow follows', async () => {
+    // A refused 发稿 of a story the server never saw leaves no trace of it.
+    const ghost = newId();
+    const no = refusal(
+      await send('reporter', {
+        type: 'file',
+        commandId: newId(),
+        storyId: ghost,
+        desk: desks.wechat.id,
+      }),
+    );
+    expect(no?.reason?.code).toBe('not_topic_desk');
+    await expect(as.reporter.story(ghost)).rejects.toMatchObject({ code: 'not_found' });
+
     const other = newId();
     const d = await openDoc(server.syncUrl, storyDocId(other), tokens.reporter);
     d.destroy();
