@@ -21,6 +21,7 @@ import {
 import { CHANNEL_IDS } from '@shared/workflow/desks';
 import {
   AuthenticityApplySchema,
+  ReviewPlanPutSchema,
   ScanListsPutSchema,
   type QueuesAnswer,
   type WorkflowView,
@@ -286,6 +287,41 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     const text = parse(z.string().max(5_000_000), req.body);
     await saveList(req, kind, text);
     return { ok: true, problems: problemsOf(kind, text) };
+  });
+
+  // ---- a desk's review chain (三审三校 configurable per desk) ----
+
+  app.put('/v1/desks/:id/review-plan', async (req) => {
+    const { id } = parse(StoryParams, req.params);
+    const { plan } = parse(ReviewPlanPutSchema, req.body);
+    const p = who(req);
+    const desk = await db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!desk) throw new ApiError('not_found', 'no such desk');
+    const allowed =
+      p.person.role === 'admin' ||
+      p.person.role === 'editor_in_chief' ||
+      (p.person.role === 'desk_head' && p.deskIds.includes(id));
+    if (!allowed)
+      throw new ApiError('forbidden', 'only the desk head, the editor-in-chief or an admin');
+    if (desk.kind !== 'channel')
+      throw new ApiError('invalid_input', 'only channel desks run a review chain');
+    const at = deps.now();
+    await db.transaction().execute(async (tx) => {
+      await nextSeq(tx);
+      await tx
+        .updateTable('desks')
+        .set({ review_plan: plan ? JSON.stringify(plan) : null })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(tx, {
+        at: new Date(at).toISOString(),
+        storyId: null,
+        actor: { kind: 'person', userId: p.person.id },
+        type: 'desk.review_plan_set',
+        data: { deskId: id, plan: plan ? (JSON.parse(JSON.stringify(plan)) as object) : null },
+      });
+    });
+    return { deskId: id, plan };
   });
 
   // ---- authenticity ----

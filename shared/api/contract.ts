@@ -23,6 +23,7 @@ import {
 import { WorkflowCommandSchema } from '../workflow/commands';
 import { StoryWorkflowSchema } from '../workflow/state';
 import { ReasonSchema } from '../workflow/reasons';
+import { ReviewPlanSchema } from '../workflow/review-plan';
 import {
   AuditReportAnswerSchema,
   ChainVerificationSchema,
@@ -30,6 +31,7 @@ import {
   NotificationSchema,
   NotificationsAnswerSchema,
   QueuesAnswerSchema,
+  ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
   ScanListsPutSchema,
   ScanListsSchema,
@@ -359,6 +361,11 @@ export const calls = {
   'audit.report': call(
     z.object({ storyId: IdSchema, locale: LocaleSchema.default('zh-CN') }),
     AuditReportAnswerSchema,
+  ),
+  /** A channel desk's review chain (desk head of the desk, editor-in-chief, admin); null = default. */
+  'workflow.setReviewPlan': call(
+    z.object({ deskId: IdSchema, plan: ReviewPlanSchema.nullable() }),
+    ReviewPlanAnswerSchema,
   ),
   /** Admins: checks the server's whole hash chain. */
   'audit.verify': call(z.object({}), ChainVerificationSchema),

@@ -12,7 +12,7 @@ import { ContentHashSchema } from './content-hash';
 import { ChannelIdSchema, DirectorySchema } from './desks';
 import { WorkflowEventSchema } from './events';
 import { ReasonSchema } from './reasons';
-import { ReviewStepSchema } from './review-plan';
+import { ReviewPlanSchema, ReviewStepSchema } from './review-plan';
 import { ActorRefSchema } from './roles';
 import { SignOffSchema, StoryWorkflowSchema } from './state';
 
@@ -192,3 +192,10 @@ export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;
 
 /** A refused workflow command as the server words it (also in the rejected command's details). */
 export const WorkflowRefusalSchema = z.object({ reason: ReasonSchema });
+
+/** A channel desk's own review chain; null goes back to the newsroom default for its channel. */
+export const ReviewPlanPutSchema = z.object({ plan: ReviewPlanSchema.nullable() });
+export const ReviewPlanAnswerSchema = z.object({
+  deskId: z.string(),
+  plan: ReviewPlanSchema.nullable(),
+});

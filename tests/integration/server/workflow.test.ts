@@ -18,6 +18,7 @@ import { variantText, writeInitialVariant } from '@shared/variants/variant-doc';
 import { NewsroomClient, type CommandAnswer } from '@shared/sync/client';
 import type { WorkflowCommand } from '@shared/workflow/commands';
 import { rebuild } from '@shared/workflow/state';
+import { DEFAULT_REVIEW_PLAN } from '@shared/workflow/review-plan';
 import type { ChannelId } from '@shared/workflow/desks';
 import type { Desk, Person, Role } from '@shared/domain/newsroom';
 import type { RunningServer } from '../../../server/app';
@@ -785,6 +786,42 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       channel: 'app',
       status: 'delivered',
     });
-    skew = 0;
+    // The clock stays ahead from here on (clocks do not run backwards, rate limits rely on it).
+  });
+
+  it('a channel desk runs its own review chain, copied into each version it claims', async () => {
+    const quick = {
+      steps: [{ ...DEFAULT_REVIEW_PLAN.steps[0]!, canVeto: true }],
+      proofreadRounds: 0,
+      distinctReviewers: true,
+    };
+    await expect(as.wxHead.setReviewPlan(desks.app.id, quick)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect((await as.appHead.setReviewPlan(desks.app.id, quick)).plan?.steps).toHaveLength(1);
+    const id = newId();
+    expectApplied(
+      await send('reporter', {
+        type: 'file',
+        commandId: newId(),
+        storyId: id,
+        desk: desks.politics.id,
+      }),
+    );
+    expectApplied(
+      await send('appEditor', {
+        type: 'claim',
+        commandId: newId(),
+        storyId: id,
+        channel: 'app',
+        desk: desks.app.id,
+      }),
+    );
+    const v = await as.appEditor.workflow(id);
+    expect(v.state.variants.app?.plan.steps.map((x) => x.id)).toEqual(['first']);
+    expect(v.state.variants.app?.plan.proofreadRounds).toBe(0);
+    // Back to the newsroom default; the version claimed keeps the chain it was claimed under.
+    expect((await as.chief.setReviewPlan(desks.app.id, null)).plan).toBeNull();
+    expect((await as.appEditor.workflow(id)).state.variants.app?.plan.steps).toHaveLength(1);
   });
 });
