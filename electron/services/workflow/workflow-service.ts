@@ -39,7 +39,7 @@ function hostError(err: unknown): never {
       case 'unauthorized':
         throw new HostError('unauthorized', err.message);
       case 'forbidden':
-        throw new HostError('forbidden', err.message);
+        throw new HostError('forbidden', err.message, err.details);
       case 'not_found':
         throw new HostError('not_found', err.message);
       case 'invalid_input':

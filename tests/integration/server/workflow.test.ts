@@ -598,6 +598,36 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
     expect(v.state.stage).toBe('filed');
     expect(v.state.desk).toBe(desks.politics.id);
     expect(v.state.owner).toBe(people.reporter.id);
+
+    // 退稿: back to the reporter with a reason, private again; filed anew by the reporter.
+    expectApplied(
+      await send('chief', {
+        type: 'send_back',
+        commandId: newId(),
+        storyId: other,
+        channel: null,
+        reason: '信源不足，请补充采访',
+        anchors: [],
+      }),
+    );
+    expect((await as.reporter.story(other)).status).toBe('draft');
+    await expect(as.wxEditor.workflow(other)).rejects.toMatchObject({ code: 'forbidden' });
+    const mine = await as.reporter.queues();
+    expect(mine.mine.find((q) => q.name === 'sentBack')!.items.map((i) => i.storyId)).toContain(
+      other,
+    );
+    expect((await as.reporter.notifications(true)).items.some((n) => n.storyId === other)).toBe(
+      true,
+    );
+    expectApplied(
+      await send('reporter', {
+        type: 'file',
+        commandId: newId(),
+        storyId: other,
+        desk: desks.politics.id,
+      }),
+    );
+    expect((await as.wxEditor.workflow(other)).state.returned).toBeNull();
   });
 
   it('keeps the word lists editable by desk heads only, as text', async () => {
