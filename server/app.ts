@@ -185,7 +185,7 @@ export async function startServer(
       .send({ error: { code: 'not_found', message: 'no such route', requestId: req.id } }),
   );
 
-  const workflowDeps = { log, scanners: new ScannerCache() };
+  const workflowDeps = { scanners: new ScannerCache() };
   const publisher = new Publisher({
     db: store.db,
     engine: store.engine,
