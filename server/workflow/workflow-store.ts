@@ -291,23 +291,37 @@ async function notify(
   const names = new Map(opts.directory.people.map((p) => [p.userId, p.name]));
   const text = describeEvent(e, (id) => names.get(id) ?? id);
   const actor = e.actor.kind === 'person' ? e.actor.userId : null;
+  const insert = (userId: string, kind: string, channel: string | null) =>
+    tx
+      .insertInto('notifications')
+      .values({
+        user_id: userId,
+        story_id: e.storyId,
+        channel,
+        kind,
+        text: JSON.stringify(text),
+        at: opts.now,
+        read_at: null,
+      })
+      .execute();
+  if (e.type === 'delivery_recorded' && e.outcome === 'failed') {
+    // An outlet refused or is down: the version's editor and its desk heads hear of it once per revision.
+    const v = before.variants[e.channel];
+    const firstFailure = !v?.deliveries.some((d) => d.revision === e.revision);
+    if (v && firstFailure) {
+      const heads = opts.directory.people.filter(
+        (p) => p.active && p.roles.includes('desk_head') && p.desks.includes(v.desk),
+      );
+      const to = new Set([...(v.assignee ? [v.assignee] : []), ...heads.map((p) => p.userId)]);
+      for (const userId of to) await insert(userId, 'deliveryFailed', e.channel);
+    }
+    return;
+  }
   for (const person of opts.directory.people) {
     if (!person.active || person.userId === actor) continue;
     const was = queueKeys(before, person, opts.directory, e.at);
     const now = queueKeys(after, person, opts.directory, e.at);
     const landed = [...now].filter(([k]) => !was.has(k));
-    for (const [, item] of landed.slice(0, 1))
-      await tx
-        .insertInto('notifications')
-        .values({
-          user_id: person.userId,
-          story_id: e.storyId,
-          channel: item.channel,
-          kind: item.kind,
-          text: JSON.stringify(text),
-          at: opts.now,
-          read_at: null,
-        })
-        .execute();
+    for (const [, item] of landed.slice(0, 1)) await insert(person.userId, item.kind, item.channel);
   }
 }

@@ -524,6 +524,14 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       'delivered',
     ]);
     expect(view.state.variants.wechat?.deliveries).toHaveLength(1);
+    // The app editor and the app desk head heard of the failed attempt, once.
+    for (const who of ['appEditor', 'appHead'] as const) {
+      const failed = (await as[who].notifications()).items.filter(
+        (n) => n.storyId === storyId && n.kind === 'deliveryFailed',
+      );
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.channel).toBe('app');
+    }
     expect(view.state.variants.wechat?.deliveries[0]?.target?.url).toBe(byChannel.wechat!.url);
     expect((await as.reporter.story(storyId)).status).toBe('published');
     // The projected state is exactly the fold of the story's event log.
