@@ -114,7 +114,11 @@ export const NotificationSchema = z.object({
   id: z.number().int().positive(),
   storyId: z.string(),
   channel: ChannelIdSchema.nullable(),
-  /** Which queue it landed in (incoming, assignedToMe, waitingForMyReview, sentBack, published…). */
+  /**
+   * Which queue it landed in (incoming, assignedToMe, waitingForMyReview,
+   * sentBack, scheduled, publishedToday), or deliveryFailed (an outlet refused
+   * or is down; retrying).
+   */
   kind: z.string(),
   text: LocalizedSchema,
   at: At,
