@@ -9,7 +9,7 @@ import type { AuditEntryBody, ChainVerification } from '@shared/audit/chain';
 import {
   apply,
   describeEvent,
-  emptyStory,
+  rebuild,
   myQueues,
   QUEUE_NAMES,
   storyStatus,
@@ -79,7 +79,10 @@ export async function loadWorkflowState(tx: Tx, storyId: string): Promise<StoryW
     .select('state')
     .where('story_id', '=', storyId)
     .executeTakeFirst();
-  return row ? StoryWorkflowSchema.parse(JSON.parse(row.state)) : emptyStory(storyId);
+  if (row) return StoryWorkflowSchema.parse(JSON.parse(row.state));
+  // No projection yet (a story filed before the workflow existed, through the older
+  // story.file): fold whatever its log holds.
+  return rebuild(storyId, await loadWorkflowEvents(tx, storyId));
 }
 
 export async function allWorkflowStates(
