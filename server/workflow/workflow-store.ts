@@ -85,6 +85,37 @@ export async function loadWorkflowState(tx: Tx, storyId: string): Promise<StoryW
   return rebuild(storyId, await loadWorkflowEvents(tx, storyId));
 }
 
+/**
+ * Stories filed before the workflow existed have no projected state; queues
+ * read projections, so fold them once at start-up. Returns how many were added.
+ */
+export async function backfillWorkflowStates(db: Db, now: number): Promise<number> {
+  const missing = await db
+    .selectFrom('stories')
+    .leftJoin('workflow_states', 'workflow_states.story_id', 'stories.id')
+    .select('stories.id')
+    .where('workflow_states.story_id', 'is', null)
+    .where('stories.status', '<>', 'draft')
+    .execute();
+  let added = 0;
+  for (const { id } of missing) {
+    const state = rebuild(id, await loadWorkflowEvents(db, id));
+    if (state.version === 0) continue;
+    await db
+      .insertInto('workflow_states')
+      .values({
+        story_id: id,
+        state: JSON.stringify(state),
+        version: state.version,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('story_id').doNothing())
+      .execute();
+    added++;
+  }
+  return added;
+}
+
 export async function allWorkflowStates(
   tx: Tx,
   opts: { scheduledOnly?: boolean } = {},
