@@ -19,7 +19,7 @@ import { ApiError } from './http/api-error';
 import { registerRoutes } from './http/routes';
 import { ReleaseStore } from './updates/release-store';
 import { ScannerCache } from './workflow/context';
-import { backfillWorkflowStates } from './workflow/workflow-store';
+import { backfillAuditLog, backfillWorkflowStates } from './workflow/workflow-store';
 import { adaptersFor, Publisher } from './publishing/deliveries';
 import type { PublishAdapter } from './publishing/adapter';
 import type { ChannelId } from '@shared/workflow/desks';
@@ -67,6 +67,7 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     databaseSchema: config.databaseSchema,
   });
+  await backfillAuditLog(store.db);
   await backfillWorkflowStates(store.db, now());
   const redisClients: Redis[] = [];
   const makeRedis = () => {

@@ -25,7 +25,7 @@ import crypto from 'node:crypto';
 import { isUuidV7 } from '@shared/domain/ids';
 import type { Db } from '../db/database';
 import type { Engine } from '../db/migrations/types';
-import { appendEvent, getStory, upsertStory, type Tx } from '../stories/story-repo';
+import { appendEvent, getStory, nextSeq, upsertStory, type Tx } from '../stories/story-repo';
 
 export const WORKFLOW_EVENT_TYPES: readonly string[] = WorkflowEventSchema.options.map(
   (o) => o.shape.type.value,
@@ -83,6 +83,39 @@ export async function loadWorkflowState(tx: Tx, storyId: string): Promise<StoryW
   // No projection yet (a story filed before the workflow existed, through the older
   // story.file): fold whatever its log holds.
   return rebuild(storyId, await loadWorkflowEvents(tx, storyId));
+}
+
+/**
+ * A database from before the audit log: its event log is copied into the
+ * chain once, in order, so the chain covers the whole history. Returns how
+ * many entries were written (0 when the log already has entries).
+ */
+export async function backfillAuditLog(db: Db): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await nextSeq(tx);
+    const any = await tx.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst();
+    if (any) return 0;
+    const rows = await tx.selectFrom('events').selectAll().orderBy('id').execute();
+    for (const r of rows) {
+      if (WORKFLOW_EVENT_TYPES.includes(r.type)) {
+        await appendAudit(tx, workflowEntry(WorkflowEventSchema.parse(JSON.parse(r.payload))));
+        continue;
+      }
+      await appendAudit(tx, {
+        at: new Date(Number(r.at)).toISOString(),
+        storyId: r.story_id,
+        actor: r.actor_id.startsWith('system:')
+          ? { kind: 'system', name: r.actor_id === 'system:scheduler' ? 'scheduler' : 'publisher' }
+          : { kind: 'person', userId: r.actor_id },
+        type: legacyAuditType(r.type),
+        data: {
+          ...(r.command_id ? { commandId: r.command_id } : {}),
+          ...(JSON.parse(r.payload) as Record<string, unknown>),
+        },
+      });
+    }
+    return rows.length;
+  });
 }
 
 /**
