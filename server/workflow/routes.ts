@@ -20,7 +20,11 @@ import {
 } from '@shared/workflow';
 import { CHANNEL_IDS } from '@shared/workflow/desks';
 import {
+  AuditReportQuerySchema,
   AuthenticityApplySchema,
+  NotificationsQuerySchema,
+  NotificationsReadSchema,
+  QueuesQuerySchema,
   ReviewPlanPutSchema,
   ScanListsPutSchema,
   type QueuesAnswer,
@@ -118,7 +122,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.get('/v1/queues', async (req): Promise<QueuesAnswer> => {
-    const q = parse(z.object({ deskId: IdSchema.optional() }), req.query);
+    const q = parse(QueuesQuerySchema, req.query);
     const p = who(req);
     const directory = await loadDirectory(db);
     const states = await allWorkflowStates(db);
@@ -157,7 +161,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.get('/v1/notifications', async (req) => {
-    const q = parse(z.object({ unread: z.string().optional() }), req.query);
+    const q = parse(NotificationsQuerySchema, req.query);
     const p = who(req);
     let sel = db
       .selectFrom('notifications')
@@ -182,7 +186,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.post('/v1/notifications/read', async (req) => {
-    const body = parse(z.object({ ids: z.array(z.number().int().positive()).max(1000) }), req.body);
+    const body = parse(NotificationsReadSchema, req.body);
     const p = who(req);
     if (body.ids.length)
       await db
@@ -381,13 +385,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
 
   app.get('/v1/stories/:id/audit', async (req, reply) => {
     const { id } = parse(StoryParams, req.params);
-    const q = parse(
-      z.object({
-        locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-        format: z.enum(['json', 'markdown']).default('json'),
-      }),
-      req.query,
-    );
+    const q = parse(AuditReportQuerySchema, req.query);
     await visibleStory(req, id);
     const directory = await loadDirectory(db);
     const names = new Map(directory.people.map((x) => [x.userId, x.name]));

@@ -30,6 +30,7 @@ import {
   DeliveryRecordSchema,
   NotificationSchema,
   NotificationsAnswerSchema,
+  NotificationsReadSchema,
   QueuesAnswerSchema,
   ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
@@ -341,7 +342,7 @@ export const calls = {
     NotificationsAnswerSchema,
   ),
   'workflow.markNotificationsRead': call(
-    z.object({ ids: z.array(z.number().int().positive()).max(1000) }),
+    NotificationsReadSchema,
     z.object({ unread: z.number().int().nonnegative() }),
   ),
   /** Where each channel version went (URLs/ids), when, and what is still retrying. */

@@ -126,6 +126,19 @@ export const NotificationSchema = z.object({
 });
 export type WorkflowNotification = z.infer<typeof NotificationSchema>;
 
+/** Marks notifications read (only the caller's own are touched). */
+export const NotificationsReadSchema = z.object({
+  ids: z.array(z.number().int().positive()).max(1000),
+});
+
+/** Queries of the workflow routes. */
+export const QueuesQuerySchema = z.object({ deskId: IdSchema.optional() });
+export const NotificationsQuerySchema = z.object({ unread: z.string().optional() });
+export const AuditReportQuerySchema = z.object({
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  format: z.enum(['json', 'markdown']).default('json'),
+});
+
 export const NotificationsAnswerSchema = z.object({
   items: z.array(NotificationSchema),
   unread: z.number().int().nonnegative(),
