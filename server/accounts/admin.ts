@@ -9,7 +9,6 @@ import { hashPassword, type ScryptCost } from '../auth/passwords';
 import { ApiError } from '../http/api-error';
 import { allDesks, countAdmins } from './accounts';
 import { storedReviewPlan } from '../workflow/directory';
-import type { ReviewPlan } from '@shared/workflow/review-plan';
 
 export async function adminDirectory(db: Db): Promise<AdminDirectory> {
   const [users, members, desks, plans] = await Promise.all([
@@ -39,29 +38,6 @@ export async function adminDirectory(db: Db): Promise<AdminDirectory> {
       reviewPlan: d.kind === 'channel' ? (planOf.get(d.id) ?? null) : null,
     })),
   };
-}
-
-/** A channel desk's own chain (null: the channel's default). Topic desks do not review versions. */
-export async function setReviewPlan(
-  db: Db,
-  deskId: string,
-  plan: ReviewPlan | null,
-): Promise<void> {
-  const desk = await db
-    .selectFrom('desks')
-    .select(['kind'])
-    .where('id', '=', deskId)
-    .executeTakeFirst();
-  if (!desk) throw new ApiError('not_found', 'no such desk');
-  if (desk.kind !== 'channel')
-    throw new ApiError('conflict', 'only channel desks run a review chain', {
-      reason: 'topic_desk',
-    });
-  await db
-    .updateTable('desks')
-    .set({ review_plan: plan ? JSON.stringify(plan) : null })
-    .where('id', '=', deskId)
-    .execute();
 }
 
 async function endSessions(db: Db, userId: string, now: number): Promise<void> {

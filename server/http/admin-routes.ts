@@ -4,8 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '@shared/domain/ids';
-import { SetPasswordSchema, SetReviewPlanSchema, UpdateUserSchema } from '@shared/sync/admin';
-import { adminDirectory, setPassword, setReviewPlan, updateUser } from '../accounts/admin';
+import { SetPasswordSchema, UpdateUserSchema } from '@shared/sync/admin';
+import { adminDirectory, setPassword, updateUser } from '../accounts/admin';
 import { ApiError } from './api-error';
 import { parse } from './routes';
 import type { AppDeps } from './deps';
@@ -21,12 +21,6 @@ export function registerPeopleAdmin(admin: FastifyInstance, deps: AppDeps): void
   admin.patch('/v1/admin/users/:id', async (req) => {
     const { id } = parse(z.object({ id: IdSchema }), req.params);
     await updateUser(db, id, parse(UpdateUserSchema, req.body), actorId(req), deps.now());
-    return { ok: true };
-  });
-  admin.put('/v1/admin/desks/:id/review-plan', async (req) => {
-    const { id } = parse(z.object({ id: IdSchema }), req.params);
-    const { plan } = parse(SetReviewPlanSchema, req.body);
-    await setReviewPlan(db, id, plan);
     return { ok: true };
   });
   admin.put('/v1/admin/users/:id/password', async (req) => {

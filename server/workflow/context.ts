@@ -10,6 +10,7 @@ import { readVariantDoc } from '@shared/variants/variant-doc';
 import { publishableContent } from '@shared/workflow/variant-content';
 import {
   contentHash,
+  describeChanges,
   type ChannelId,
   type DecideContext,
   type Directory,
@@ -63,17 +64,20 @@ export async function loadVersionContent(
  * transaction (SQLite has one connection; PostgreSQL sees one snapshot).
  */
 async function loadDocUpdates(tx: Tx, docName: string): Promise<Uint8Array[]> {
-  const snap = await tx
-    .selectFrom('doc_snapshots')
-    .select('state')
-    .where('doc_name', '=', docName)
-    .executeTakeFirst();
+  // The log rows first, then the snapshot: a compaction that commits in between
+  // folds the rows already read into the snapshot read after (Yjs ignores the
+  // repeats). The other order could read an old snapshot and then find its rows gone.
   const rows = await tx
     .selectFrom('doc_updates')
     .select('data')
     .where('doc_name', '=', docName)
     .orderBy('id')
     .execute();
+  const snap = await tx
+    .selectFrom('doc_snapshots')
+    .select('state')
+    .where('doc_name', '=', docName)
+    .executeTakeFirst();
   const updates = rows.map((r) => new Uint8Array(r.data));
   if (snap) updates.unshift(new Uint8Array(snap.state));
   return updates;
@@ -160,6 +164,31 @@ async function scanFor(
   return report;
 }
 
+/** What went out in a published revision: the snapshot its delivery keeps. */
+async function publishedContent(
+  tx: Tx,
+  storyId: string,
+  channel: ChannelId,
+  revision: number,
+): Promise<PublishableContent | null> {
+  const row = await tx
+    .selectFrom('deliveries')
+    .select('progress')
+    .where('story_id', '=', storyId)
+    .where('channel', '=', channel)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  if (!row) return null;
+  const snapshot = (JSON.parse(row.progress) as { snapshot?: unknown }).snapshot;
+  if (!snapshot || typeof snapshot !== 'object') return null;
+  return publishableContent(
+    storyId,
+    channel,
+    snapshot as Record<string, unknown>,
+    getChannel(channel)?.docLayout.body,
+  );
+}
+
 export interface ServerFacts {
   ctx: DecideContext;
   versions: Partial<Record<ChannelId, VersionContent>>;
@@ -184,7 +213,13 @@ export async function gatherFacts(
     const v = await loadVersionContent(tx, state.storyId, ch);
     if (!v) continue;
     versions[ch] = v;
-    content[ch] = { hash: v.hash };
+    const published = state.variants[ch]?.publications.at(-1);
+    const before = published
+      ? await publishedContent(tx, state.storyId, ch, published.revision)
+      : null;
+    content[ch] = before
+      ? { hash: v.hash, changesSincePublished: describeChanges(before, v.content) }
+      : { hash: v.hash };
     if (state.variants[ch]) scans[ch] = await scanFor(tx, scanner, v, authenticity, now);
   }
   return {

@@ -8,7 +8,6 @@ import {
   CreateDeskSchema,
   CreateUserSchema,
   SetPasswordSchema,
-  SetReviewPlanSchema,
   UpdateUserSchema,
 } from '../sync/admin';
 
@@ -26,5 +25,4 @@ export const adminCalls = {
   'admin.createDesk': { input: CreateDeskSchema, output: DeskSchema },
   'admin.addMember': { input: Membership, output: Done },
   'admin.removeMember': { input: Membership, output: Done },
-  'admin.setReviewPlan': { input: SetReviewPlanSchema.extend({ deskId: IdSchema }), output: Done },
 } as const;

@@ -24,13 +24,16 @@ import {
 import { WorkflowCommandSchema } from '../workflow/commands';
 import { StoryWorkflowSchema } from '../workflow/state';
 import { ReasonSchema } from '../workflow/reasons';
+import { ReviewPlanSchema } from '../workflow/review-plan';
 import {
   AuditReportAnswerSchema,
   ChainVerificationSchema,
   DeliveryRecordSchema,
   NotificationSchema,
   NotificationsAnswerSchema,
+  NotificationsReadSchema,
   QueuesAnswerSchema,
+  ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
   ScanListsPutSchema,
   ScanListsSchema,
@@ -303,6 +306,12 @@ export const calls = {
       pending: z.array(WorkflowCommandSchema),
       /** False when the server could not be reached and this is the last view seen. */
       fresh: z.boolean(),
+      /**
+       * The content hash of each version as this computer holds it. `synced`
+       * false: local edits have not reached the server yet, so a sign-off or
+       * publish now would name content the server does not have.
+       */
+      local: z.array(z.object({ channel: ChannelIdSchema, hash: z.string(), synced: z.boolean() })),
     }),
   ),
   /**
@@ -335,7 +344,7 @@ export const calls = {
     NotificationsAnswerSchema,
   ),
   'workflow.markNotificationsRead': call(
-    z.object({ ids: z.array(z.number().int().positive()).max(1000) }),
+    NotificationsReadSchema,
     z.object({ unread: z.number().int().nonnegative() }),
   ),
   /** Where each channel version went (URLs/ids), when, and what is still retrying. */
@@ -355,6 +364,11 @@ export const calls = {
   'audit.report': call(
     z.object({ storyId: IdSchema, locale: LocaleSchema.default('zh-CN') }),
     AuditReportAnswerSchema,
+  ),
+  /** A channel desk's review chain (desk head of the desk, editor-in-chief, admin); null = default. */
+  'workflow.setReviewPlan': call(
+    z.object({ deskId: IdSchema, plan: ReviewPlanSchema.nullable() }),
+    ReviewPlanAnswerSchema,
   ),
   /** Admins: checks the server's whole hash chain. */
   'audit.verify': call(z.object({}), ChainVerificationSchema),

@@ -12,9 +12,6 @@ import {
 import { PasswordSchema } from './auth';
 import { ReviewPlanSchema } from '../workflow/review-plan';
 
-/** A channel desk's own review chain, or null to go back to the newsroom default. */
-export const SetReviewPlanSchema = z.object({ plan: ReviewPlanSchema.nullable() });
-
 export const CreateUserSchema = z.object({
   login: LoginNameSchema,
   displayName: z.string().trim().min(1).max(60),

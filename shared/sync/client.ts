@@ -23,6 +23,7 @@ import {
   DeliveryRecordSchema,
   NotificationsAnswerSchema,
   QueuesAnswerSchema,
+  ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
   ScanListsSchema,
   WorkflowViewSchema,
@@ -33,9 +34,9 @@ import {
   type ScanLists,
   type WorkflowView,
 } from '../workflow/api';
-import type { ReviewPlan } from '../workflow/review-plan';
 import { AuthenticityRecordSchema, type AuthenticityRecord } from '../authenticity/model';
 import type { AuthenticityOp } from '../authenticity/ops';
+import type { ReviewPlan } from '../workflow/review-plan';
 
 /** The part of `fetch` the client uses. */
 export type FetchLike = (
@@ -232,15 +233,6 @@ export class NewsroomClient {
     );
   }
 
-  async setReviewPlan(deskId: string, plan: ReviewPlan | null): Promise<void> {
-    await this.request(
-      z.unknown(),
-      'PUT',
-      `/v1/admin/desks/${encodeURIComponent(deskId)}/review-plan`,
-      { plan },
-    );
-  }
-
   async removeDeskMember(deskId: string, userId: string): Promise<void> {
     await this.request(
       z.unknown(),
@@ -334,6 +326,15 @@ export class NewsroomClient {
       AuditReportAnswerSchema,
       'GET',
       `/v1/stories/${encodeURIComponent(storyId)}/audit?locale=${locale}`,
+    );
+  }
+
+  setReviewPlan(deskId: string, plan: ReviewPlan | null) {
+    return this.request(
+      ReviewPlanAnswerSchema,
+      'PUT',
+      `/v1/desks/${encodeURIComponent(deskId)}/review-plan`,
+      { plan },
     );
   }
 

@@ -11,8 +11,7 @@ type AdminCall =
   | 'admin.setPassword'
   | 'admin.createDesk'
   | 'admin.addMember'
-  | 'admin.removeMember'
-  | 'admin.setReviewPlan';
+  | 'admin.removeMember';
 
 export function adminHandlers(sync: SyncService): Pick<Handlers, AdminCall> {
   return {
@@ -29,10 +28,6 @@ export function adminHandlers(sync: SyncService): Pick<Handlers, AdminCall> {
     'admin.createDesk': (input) => sync.withServer((c) => c.createDesk(input)),
     'admin.addMember': async ({ deskId, userId }) => {
       await sync.withServer((c) => c.addDeskMembers(deskId, [userId]));
-      return {};
-    },
-    'admin.setReviewPlan': async ({ deskId, plan }) => {
-      await sync.withServer((c) => c.setReviewPlan(deskId, plan));
       return {};
     },
     'admin.removeMember': async ({ deskId, userId }) => {

@@ -38,6 +38,11 @@ import type { ChannelContext } from '@shared/channels';
 import type { ChannelContextData } from '@shared/variants/schemas';
 import { wechatClipboard, type WechatVariant } from '@shared/channels/wechat';
 import { WorkflowService } from '../workflow/workflow-service';
+import { getChannel } from '@shared/channels';
+import { fieldsMap, variantDocId } from '@shared/body/story-doc';
+import { readVariantDoc } from '@shared/variants/variant-doc';
+import { contentHash } from '@shared/workflow/content-hash';
+import { publishableContent } from '@shared/workflow/variant-content';
 
 export interface HostOptions {
   dataDir: string;
@@ -201,6 +206,15 @@ export function createHost(opts: HostOptions): Host {
   const workflowService = new WorkflowService({
     sync: syncService,
     changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
+    localContentHash: (storyId, channel) => {
+      const layout = getChannel(channel)?.docLayout;
+      if (!layout || !stories.get(storyId)) return null;
+      const doc = docs.get(variantDocId(storyId, channel));
+      if (fieldsMap(doc).size === 0) return null;
+      return contentHash(
+        publishableContent(storyId, channel, readVariantDoc(doc, layout), layout.body),
+      );
+    },
     notify: (n) => {
       broadcast('workflow.notification', n);
       opts.desktopNotify?.({
@@ -450,6 +464,7 @@ export function createHost(opts: HostOptions): Host {
     'authenticity.apply': ({ storyId, op }) => workflowService.applyAuthenticity(storyId, op),
     'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
     'audit.verify': () => workflowService.auditVerify(),
+    'workflow.setReviewPlan': ({ deskId, plan }) => workflowService.setReviewPlan(deskId, plan),
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');

@@ -11,13 +11,17 @@ import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { WorkflowNotification, WorkflowView } from '@shared/workflow/api';
 import type { PersonActor } from '@shared/workflow/roles';
 import type { StoryWorkflow } from '@shared/workflow/state';
+import { CHANNEL_IDS, type ChannelId } from '@shared/workflow/desks';
 import type { AuthenticityOp } from '@shared/authenticity/ops';
+import type { ReviewPlan } from '@shared/workflow/review-plan';
 import type { SyncService } from '../sync/sync-service';
 
 export interface WorkflowServiceOptions {
   sync: SyncService;
   /** Tells every window that these stories' workflow changed. */
   changed(storyIds: string[]): void;
+  /** The content hash of a channel version as this computer holds it; null when it has none. */
+  localContentHash?(storyId: string, channel: ChannelId): string | null;
   /** Something landed in one of my queues (the windows show it; Electron also raises a desktop notification). */
   notify?(n: WorkflowNotification): void;
   log(msg: string, err?: unknown): void;
@@ -35,7 +39,7 @@ function hostError(err: unknown): never {
       case 'unauthorized':
         throw new HostError('unauthorized', err.message);
       case 'forbidden':
-        throw new HostError('forbidden', err.message);
+        throw new HostError('forbidden', err.message, err.details);
       case 'not_found':
         throw new HostError('not_found', err.message);
       case 'invalid_input':
@@ -114,7 +118,15 @@ export class WorkflowService {
   async state(storyId: string): Promise<CallOutput<'workflow.state'>> {
     const { view, fresh } = await this.fetchView(storyId);
     const { state, pending } = this.optimistic(view);
-    return { ...view, state, pending, fresh };
+    const local: CallOutput<'workflow.state'>['local'] = [];
+    for (const ch of CHANNEL_IDS) {
+      if (!state.variants[ch]) continue;
+      const hash = this.opts.localContentHash?.(storyId, ch) ?? null;
+      if (hash === null) continue;
+      const server = view.content.find((c) => c.channel === ch)?.hash ?? null;
+      local.push({ channel: ch, hash, synced: hash === server });
+    }
+    return { ...view, state, pending, fresh, local };
   }
 
   async command(command: WorkflowCommand): Promise<CallOutput<'workflow.command'>> {
@@ -230,6 +242,15 @@ export class WorkflowService {
   async auditReport(storyId: string, locale: 'zh-CN' | 'en'): Promise<CallOutput<'audit.report'>> {
     return this.client()
       .auditReport(storyId, locale)
+      .catch((e: unknown) => hostError(e));
+  }
+
+  async setReviewPlan(
+    deskId: string,
+    plan: ReviewPlan | null,
+  ): Promise<CallOutput<'workflow.setReviewPlan'>> {
+    return this.client()
+      .setReviewPlan(deskId, plan)
       .catch((e: unknown) => hostError(e));
   }
 

@@ -79,7 +79,7 @@ export function ReviewPlanEditor({ desk, actions }: { desk: AdminDesk; actions: 
   };
   const save = async (plan: ReviewPlan | null) => {
     const ok = await actions.run(
-      () => host.call('admin.setReviewPlan', { deskId: desk.id, plan }),
+      () => host.call('workflow.setReviewPlan', { deskId: desk.id, plan }),
       t('admin.plan.saved', { desk: desk.name }),
     );
     if (ok) setDraft(null);

@@ -160,8 +160,8 @@ describe.each(ENGINES)('people administration on %s', (engine) => {
 
     // Refusals: a topic desk has no chain; a chain with the same step twice is not a chain.
     await expect(n.as.admin.setReviewPlan(n.desks.politics.id, plan)).rejects.toMatchObject({
-      code: 'conflict',
-      status: 409,
+      code: 'invalid_input',
+      status: 400,
     });
     await expect(
       n.as.admin.setReviewPlan(n.desks.wechat.id, {

@@ -117,6 +117,7 @@ describe('workflow through the host contract', () => {
     });
     expect(r.status).toBe('queued');
     if (r.status === 'queued') expect(r.state.stage).toBe('filed');
+    expect((await reporter.call('stories.get', { id: storyId })).status).toBe('filed');
     await drained(reporter);
     const s = await reporter.call('workflow.state', { storyId });
     expect(s.fresh).toBe(true);
@@ -224,6 +225,8 @@ describe('workflow through the host contract', () => {
     expect(after.pending).toEqual([]);
     expect(after.state.variants.wechat?.stage).toBe('editing');
     expect(after.content.find((c) => c.channel === 'wechat')!.hash).not.toBe(hash);
+    // This computer holds no copy of the WeChat version: nothing to compare.
+    expect(after.local).toEqual([]);
   });
 
   it('announces what lands in my queue as an in-app notification', async () => {
