@@ -5,7 +5,6 @@
 // workflow commands through the outbox, and follows the change feed so new
 // and changed stories appear without polling each one.
 import os from 'node:os';
-import WebSocket from 'ws';
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -24,6 +23,7 @@ import type { DocHub } from '../docs/doc-hub';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoryStore } from '../store/story-store';
 import { DocRelay } from './doc-relay';
+import { TappedWebSocket } from './wire-tap';
 import { Outbox } from './outbox';
 import { FeedPuller } from './feed-puller';
 import type { ServerFacts, SyncStore } from './sync-store';
@@ -59,9 +59,15 @@ export interface SyncServiceOptions {
   now?: () => Date;
 }
 
-/** A WebSocket that presents the session token at the upgrade, so a bad token is refused before a socket exists. */
-function authedWebSocket(token: string): typeof globalThis.WebSocket {
-  return class extends WebSocket {
+/**
+ * A WebSocket that presents the session token at the upgrade, so a bad token is refused before a
+ * socket exists; its frames are counted by the relays (wire-tap.ts). It always has an 'error'
+ * listener: the provider removes its own before closing a socket that is still connecting (a retry
+ * on a bad link), and `ws` then reports the aborted handshake as an 'error' event, which with no
+ * listener is an uncaught exception that would take the whole main process down.
+ */
+export function authedWebSocket(token: string): typeof globalThis.WebSocket {
+  return class extends TappedWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, {
         headers: { Authorization: `Bearer ${token}` },
