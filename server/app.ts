@@ -16,6 +16,7 @@ import { FeedNotifier } from './stories/feed-notifier';
 import { currentSeq } from './stories/story-repo';
 import { RateLimiter } from './http/rate-limit';
 import { ApiError } from './http/api-error';
+import { registerJsonGzip } from './http/compress';
 import { registerRoutes } from './http/routes';
 import { ReleaseStore } from './updates/release-store';
 
@@ -175,6 +176,7 @@ export async function startServer(
       .send({ error: { code: 'not_found', message: 'no such route', requestId: req.id } }),
   );
 
+  registerJsonGzip(app);
   registerRoutes(app, {
     db: store.db,
     engine: store.engine,

@@ -52,7 +52,7 @@ export interface SyncServiceOptions {
   /** Presence of others in a document, for the windows that have it open. */
   awareness(docId: string, update: Uint8Array): void;
   log(msg: string, err?: unknown): void;
-  /** How many documents may be pulled from the server at once. */
+  /** How many documents may be pulled from the server at once (64: on a 300 ms link each takes two round trips). */
   pullConcurrency?: number;
   /** Seconds a feed request waits for news (long-poll). */
   feedWaitSeconds?: number;
@@ -71,7 +71,14 @@ export function authedWebSocket(token: string): typeof globalThis.WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, {
         headers: { Authorization: `Bearer ${token}` },
-        perMessageDeflate: false,
+        // Big messages (a story's first sync) are deflated; keystrokes are not (server/docs/sync-server.ts).
+        perMessageDeflate: {
+          threshold: 1024,
+          serverNoContextTakeover: true,
+          clientNoContextTakeover: true,
+          clientMaxWindowBits: 12,
+          zlibDeflateOptions: { memLevel: 7, level: 6 },
+        },
       });
     }
   } as unknown as typeof globalThis.WebSocket;
@@ -497,7 +504,7 @@ export class SyncService {
 
   /** Pulls documents the feed named, a few at a time over the one socket. */
   private pumpPulls(): void {
-    const limit = this.opts.pullConcurrency ?? 16;
+    const limit = this.opts.pullConcurrency ?? 64;
     while (this.pulling.size < limit && this.pullQueue.length) {
       const docId = this.pullQueue.shift()!;
       if (this.relays.has(docId)) continue;
