@@ -99,6 +99,8 @@ export class SyncService {
   private readonly pulling = new Set<string>();
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
   private socketConnected = false;
+  /** The socket has been connected since start(): a later 'connected' is a reconnect. */
+  private socketWasUp = false;
   private feedOnline = false;
   private lastSyncAt: string | null;
   private lastError: string | null = null;
@@ -312,13 +314,23 @@ export class SyncService {
       url: syncUrl(serverUrl),
       WebSocketPolyfill: authedWebSocket(token),
       maxAttempts: 0, // never give up: a reporter's link comes back eventually
-      delay: 1000,
-      minDelay: 500,
+      // Try again at least every second while the server is out of reach: nothing else says when
+      // a link is back, and people expect their work to sync within a couple of seconds of it.
+      // A failed attempt is one refused TCP connection; jitter spreads a newsroom's laptops out.
+      delay: 500,
+      minDelay: 250,
       factor: 2,
-      maxDelay: 30_000,
+      maxDelay: 1000,
       onStatus: ({ status }) => {
+        const was = this.socketConnected;
         this.socketConnected = status === 'connected';
         if (this.socketConnected) this.lastError = null;
+        if (this.socketConnected && !was && this.socketWasUp) {
+          // The server is reachable again: the feed and the outbox need not wait out their backoff.
+          this.feed?.restart();
+          this.outbox.retryNow();
+        }
+        if (this.socketConnected) this.socketWasUp = true;
         this.emitStatus();
       },
     });
@@ -332,7 +344,7 @@ export class SyncService {
         this.feedOnline = true;
         this.lastError = null;
         this.touchSync();
-        if (wasOffline) this.outbox.kick();
+        if (wasOffline) this.outbox.retryNow();
       },
       onError: (err) => {
         this.feedOnline = false;
@@ -372,6 +384,7 @@ export class SyncService {
     this.socket = null;
     this.client = null;
     this.socketConnected = false;
+    this.socketWasUp = false;
     this.feedOnline = false;
     await feed?.stop();
   }
