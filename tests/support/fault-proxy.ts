@@ -277,7 +277,7 @@ export class FaultProxy {
   shape: LinkShape;
   readonly random: () => number;
   private readonly conns = new Set<ProxiedConnection>();
-  private partitioned = false;
+  private partitioned: false | 'hold' | 'refuse' = false;
   private nextId = 1;
 
   private constructor(
@@ -298,7 +298,8 @@ export class FaultProxy {
         rng(Math.floor(this.random() * 2 ** 32)),
       );
       this.conns.add(c);
-      if (this.partitioned) c.stall();
+      if (this.partitioned === 'refuse') c.drop();
+      else if (this.partitioned) c.stall();
     });
   }
 
@@ -346,19 +347,26 @@ export class FaultProxy {
     for (const c of [...this.conns]) c.drop();
   }
 
-  /** No byte passes either way, on open connections or new ones, until heal(). */
-  partition(): void {
-    this.partitioned = true;
+  /**
+   * No byte passes either way until heal(). 'hold': open and new connections are held and carry on
+   * after the heal (a short outage TCP rides out). 'refuse': the link is really gone — open
+   * connections go silent and are found dead after the heal (reset), new ones are refused at once
+   * (as with no route), so the client has to notice and reconnect by itself.
+   */
+  partition(mode: 'hold' | 'refuse' = 'hold'): void {
+    this.partitioned = mode;
     this.stallAll();
   }
 
   heal(): void {
+    const was = this.partitioned;
     this.partitioned = false;
-    this.resumeAll();
+    if (was === 'refuse') this.dropAll();
+    else this.resumeAll();
   }
 
   get isPartitioned(): boolean {
-    return this.partitioned;
+    return this.partitioned !== false;
   }
 
   /** Internal: a connection ended. */

@@ -164,6 +164,36 @@ describe('fault proxy', () => {
     await proxy.close();
   });
 
+  it('refusing partitions: open connections go silent and are reset at the heal, new ones are refused', async () => {
+    const proxy = await FaultProxy.start({ target: { port: echoPort }, seed: 11 });
+    const s = await connect(proxy.port);
+    s.on('error', () => undefined);
+    await roundTrip(s, Buffer.from('warm'));
+    proxy.partition('refuse');
+    let got = 0;
+    s.on('data', (d: Buffer) => (got += d.length));
+    s.write('into the void');
+    const refused = await new Promise<boolean>((resolve) => {
+      const t = net.connect(proxy.port, '127.0.0.1');
+      t.on('error', () => resolve(true));
+      t.on('close', () => resolve(true));
+      t.on('data', () => resolve(false));
+    });
+    expect(refused).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toBe(0);
+    expect(s.destroyed).toBe(false); // nothing tells the client yet
+    const closed = new Promise<void>((r) => s.once('close', () => r()));
+    proxy.heal();
+    await closed;
+    expect(got).toBe(0);
+    const again = await connect(proxy.port);
+    const { back } = await roundTrip(again, Buffer.from('back'));
+    expect(back.toString()).toBe('back');
+    again.destroy();
+    await proxy.close();
+  });
+
   it('passes a clean close on after the bytes ahead of it', async () => {
     const sink = net.createServer({ allowHalfOpen: true }, (sock) => {
       const parts: Buffer[] = [];
