@@ -65,6 +65,7 @@ export class FeedPuller {
   private async page(client: NewsroomClient, wait: number): Promise<FeedPage> {
     const request = new AbortController();
     this.request = request;
+    this.restarting = false; // a restart that came as the last request finished anyway
     const signal = AbortSignal.any([
       this.abort!.signal,
       request.signal,
