@@ -25,6 +25,8 @@ export interface ProxyStats {
   connections: number;
   drops: number;
   stalls: number;
+  /** Connections the client lost while their bytes still went on to the server later. */
+  orphans: number;
   bytesUp: number;
   bytesDown: number;
 }
@@ -149,6 +151,12 @@ class Pipe {
     this.schedule();
   }
 
+  /** Ends the far side once what is queued has gone through. */
+  endWhenDrained(): void {
+    this.ending = true;
+    this.schedule();
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -207,13 +215,40 @@ export class ProxiedConnection {
       client.resume();
     });
     for (const s of [client, upstream]) {
-      s.on('error', () => this.close());
+      s.on('error', () => {
+        if (!(this.orphaned && s === client)) this.close();
+      });
       // A clean close of one side is passed on by its pipe (after the bytes ahead of it);
       // the connection is over when both sides are closed.
       s.on('close', (hadError: boolean) => {
+        if (this.orphaned && s === client) return;
         if (hadError || (client.destroyed && upstream.destroyed)) this.close();
       });
     }
+  }
+
+  private orphaned = false;
+
+  /**
+   * The client loses this connection at once (reset) and will make a new one; what it had sent
+   * is held for `holdMs` and then still reaches the server, after whatever the client sends on
+   * its next connection: messages arrive out of order across connections.
+   */
+  orphan(holdMs: number): void {
+    if (this.dead || this.orphaned || !this.upPipe || !this.downPipe) return;
+    this.orphaned = true;
+    this.proxy.stats.orphans++;
+    this.upPipe.stall();
+    this.downPipe.close();
+    if (typeof this.client.resetAndDestroy === 'function') this.client.resetAndDestroy();
+    else this.client.destroy();
+    const up = this.upPipe;
+    const t = setTimeout(() => {
+      if (this.dead) return;
+      up.resume();
+      up.endWhenDrained();
+    }, holdMs);
+    t.unref?.();
   }
 
   get alive(): boolean {
@@ -272,7 +307,14 @@ export interface FaultProxyOptions {
 
 export class FaultProxy {
   readonly target: { host: string; port: number };
-  readonly stats: ProxyStats = { connections: 0, drops: 0, stalls: 0, bytesUp: 0, bytesDown: 0 };
+  readonly stats: ProxyStats = {
+    connections: 0,
+    drops: 0,
+    stalls: 0,
+    orphans: 0,
+    bytesUp: 0,
+    bytesDown: 0,
+  };
   /** Applied to connections made from now on (setShape also reshapes the open ones). */
   shape: LinkShape;
   readonly random: () => number;

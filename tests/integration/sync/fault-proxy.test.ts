@@ -194,6 +194,36 @@ describe('fault proxy', () => {
     await proxy.close();
   });
 
+  it('orphans: the client loses the connection at once, its bytes reach the server later, after newer ones', async () => {
+    const arrived: string[] = [];
+    const sink = net.createServer((sock) => {
+      sock.on('data', (d: Buffer) => arrived.push(d.toString()));
+      sock.on('error', () => undefined);
+    });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+    const proxy = await FaultProxy.start({
+      target: { port: (sink.address() as net.AddressInfo).port },
+      seed: 12,
+      shape: { delayMs: 30 },
+    });
+    const first = await connect(proxy.port);
+    first.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 20)); // the proxy has its upstream connection
+    const lost = new Promise<void>((r) => first.once('close', () => r()));
+    first.write('old');
+    await new Promise((r) => setTimeout(r, 10)); // read by the proxy, still on the 30 ms link
+    proxy.connections()[0]!.orphan(150);
+    await lost;
+    const second = await connect(proxy.port);
+    second.write('new');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(arrived).toEqual(['new', 'old']);
+    expect(proxy.stats.orphans).toBe(1);
+    second.destroy();
+    await proxy.close();
+    await new Promise<void>((r) => sink.close(() => r()));
+  });
+
   it('passes a clean close on after the bytes ahead of it', async () => {
     const sink = net.createServer({ allowHalfOpen: true }, (sock) => {
       const parts: Buffer[] = [];
