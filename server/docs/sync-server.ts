@@ -84,6 +84,11 @@ export function attachSync(server: HttpServer, opts: SyncServerOptions): SyncSer
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node takes its own error listener off a socket it hands over for an upgrade, and ws adds
+    // one only in handleUpgrade: a client that resets while its token is being checked (a
+    // dropped link; the database is asynchronous) would be an uncaught exception that takes the
+    // whole server down.
+    socket.on('error', () => socket.destroy());
     void (async () => {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== SYNC_PATH) return refuseUpgrade(socket, 404, 'Not Found');
