@@ -15,7 +15,16 @@ import { newId } from '@shared/domain/ids';
 import { storyDocId } from '@shared/body/story-doc';
 import { rng } from '../../support/seeded-random';
 import { FaultProxy } from '../../support/fault-proxy';
-import { seedNewsroom, start, testEnv, type Newsroom, type TestEnv } from '../server/harness';
+import { NewsroomClient } from '@shared/sync/client';
+import {
+  PASSWORD,
+  seedNewsroom,
+  start,
+  testEnv,
+  type Newsroom,
+  type TestEnv,
+} from '../server/harness';
+import { hasPostgres } from '../server/services';
 import { removeTempDirs } from '../helpers';
 import { RelayClient, contentOf, randomEdit } from './relay-client';
 import { desktop, Editor, signIn, until, type Desktop } from './sync-harness';
@@ -27,28 +36,28 @@ const OPS_PER_CLIENT = 12;
 /** Change this to replay one failing run (its seed is printed). */
 const FIRST_SEED = Number(process.env.FAULT_SEED ?? 1);
 
+/** One person on three laptops: the per-person socket limit is not what this tests. */
+const RELAXED_LIMITS = {
+  WS_RATE_LIMIT_PER_SECOND: '100000',
+  WS_RATE_LIMIT_BURST: '100000',
+  RATE_LIMIT_PER_SECOND: '10000',
+  RATE_LIMIT_BURST: '10000',
+};
+
 let env: TestEnv;
 let server: RunningServer;
 let newsroom: Newsroom;
 const tokens: string[] = [];
 
 beforeAll(async () => {
-  env = testEnv('sqlite', {
-    // One person on three laptops: the per-person socket limit is not what this tests.
-    WS_RATE_LIMIT_PER_SECOND: '100000',
-    WS_RATE_LIMIT_BURST: '100000',
-    RATE_LIMIT_PER_SECOND: '10000',
-    RATE_LIMIT_BURST: '10000',
-  });
+  env = testEnv('sqlite', RELAXED_LIMITS);
   server = await start(env.env);
   newsroom = await seedNewsroom(server);
   tokens.push(newsroom.tokens.reporter);
   for (let i = 1; i < CLIENTS; i++) {
-    const { NewsroomClient } = await import('@shared/sync/client');
     const c = new NewsroomClient({ baseUrl: server.url });
     tokens.push(
-      (await c.login({ login: newsroom.people.reporter.login, password: 'desk-password-2026' }))
-        .token,
+      (await c.login({ login: newsroom.people.reporter.login, password: PASSWORD })).token,
     );
   }
 });
@@ -244,8 +253,8 @@ describe('acknowledgement after a reconnect', () => {
   });
 });
 
-describe('three clients, faulty links, one story', () => {
-  it(`${RUNS} seeded runs through DocRelay: all replicas identical, nothing lost, no false acknowledgement`, async () => {
+async function manyRuns(runs: number, firstSeed: number, label: string): Promise<void> {
+  {
     const t0 = performance.now();
     const total: RunFigures = {
       ops: 0,
@@ -257,8 +266,8 @@ describe('three clients, faulty links, one story', () => {
     };
     let next = 0;
     const worker = async () => {
-      while (next < RUNS) {
-        const seed = FIRST_SEED + next++;
+      while (next < runs) {
+        const seed = firstSeed + next++;
         const f = await oneRun(seed);
         total.ops += f.ops;
         total.drops += f.drops;
@@ -271,10 +280,16 @@ describe('three clients, faulty links, one story', () => {
     await Promise.all(Array.from({ length: PARALLEL }, worker));
     const s = (performance.now() - t0) / 1000;
     console.log(
-      `faults: ${RUNS} runs × ${CLIENTS} clients, ${total.ops} edits, ${total.drops} dropped links, ` +
+      `faults: ${runs} runs × ${CLIENTS} clients, ${total.ops} edits, ${total.drops} dropped links, ` +
         `${total.stalls} stalls, ${total.orphans} orphaned (reordered), ${total.connections} connections, ${total.acks} acknowledgements, ` +
-        `${s.toFixed(1)} s — every run converged, nothing lost`,
+        `${s.toFixed(1)} s (${label}) — every run converged, nothing lost`,
     );
+  }
+}
+
+describe('three clients, faulty links, one story', () => {
+  it(`${RUNS} seeded runs through DocRelay: all replicas identical, nothing lost, no false acknowledgement`, async () => {
+    await manyRuns(RUNS, FIRST_SEED, 'SQLite');
   }, 240_000);
 });
 
@@ -462,4 +477,36 @@ describe('a real outage: links refused for a while, then back', () => {
       await Promise.all(proxies.map((p) => p.close()));
     }
   }, 60_000);
+});
+
+const PG_RUNS = Number(process.env.FAULT_RUNS_PG ?? 150);
+
+describe.runIf(hasPostgres)('the same on PostgreSQL (appends commit asynchronously)', () => {
+  let sqliteServer: RunningServer;
+  let sqliteTokens: string[];
+  let pgEnv: TestEnv;
+  beforeAll(async () => {
+    sqliteServer = server;
+    sqliteTokens = tokens.splice(0);
+    pgEnv = testEnv('postgres', RELAXED_LIMITS);
+    server = await start(pgEnv.env);
+    const pgNewsroom = await seedNewsroom(server);
+    tokens.push(pgNewsroom.tokens.reporter);
+    for (let i = 1; i < CLIENTS; i++) {
+      const c = new NewsroomClient({ baseUrl: server.url });
+      tokens.push(
+        (await c.login({ login: pgNewsroom.people.reporter.login, password: PASSWORD })).token,
+      );
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+    await pgEnv.cleanup();
+    server = sqliteServer;
+    tokens.splice(0, tokens.length, ...sqliteTokens);
+  });
+
+  it(`${PG_RUNS} seeded runs through DocRelay: all replicas identical, nothing lost, no false acknowledgement`, async () => {
+    await manyRuns(PG_RUNS, FIRST_SEED + 100_000, 'PostgreSQL');
+  }, 240_000);
 });
