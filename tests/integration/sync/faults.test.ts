@@ -293,7 +293,7 @@ describe('three clients, faulty links, one story', () => {
   }, 240_000);
 });
 
-const DESKTOP_RUNS = 3;
+const DESKTOP_RUNS = 6;
 const DESKTOP_OPS = 20;
 
 describe('three desktop hosts (SyncService, outbox, feed), faulty links, one filed story', () => {
@@ -331,8 +331,10 @@ describe('three desktop hosts (SyncService, outbox, feed), faulty links, one fil
             await sleep(100 + Math.floor(r() * 400));
             if (!faulting) break;
             const f = r();
-            if (f < 0.3) p.dropAll();
-            else if (f < 0.6) {
+            if (f < 0.25) p.dropAll();
+            else if (f < 0.35) {
+              for (const c of p.connections()) c.orphan(20 + Math.floor(r() * 300));
+            } else if (f < 0.6) {
               p.stallAll();
               await sleep(50 + Math.floor(r() * 500));
               p.resumeAll();
@@ -345,6 +347,14 @@ describe('three desktop hosts (SyncService, outbox, feed), faulty links, one fil
             else p.setShape({});
           }
         });
+        // A second story is filed while the links misbehave: the outbox retries through the
+        // faults and the desk's feed picks it up; the server applies it exactly once.
+        const second = newId();
+        const filing = (async () => {
+          await sleep(Math.floor(random() * 600));
+          await reporter.call('stories.create', { id: second });
+          await reporter.call('stories.file', { id: second, deskId: politics.id });
+        })();
         await Promise.all(
           editors.map(async (ed, i) => {
             const r = rng(Math.floor(random() * 2 ** 32));
@@ -356,6 +366,7 @@ describe('three desktop hosts (SyncService, outbox, feed), faulty links, one fil
             }
           }),
         );
+        await filing;
         faulting = false;
         await Promise.all(faulters);
         for (const p of proxies) {
@@ -393,13 +404,28 @@ describe('three desktop hosts (SyncService, outbox, feed), faulty links, one fil
           );
         }
         expect(contentOf(await stored(docId)), `seed ${seed}: server`).toBe(want);
+        await until(
+          () =>
+            hosts.every((h) => h.host.stories.get(second)?.status === 'filed') &&
+            reporter.host.stories.get(second)?.pendingCommand === false,
+          30_000,
+          `seed ${seed}: the second story filed and at every desk`,
+        );
+        const onServer = await newsroom.as.reporter.story(second);
+        expect(onServer, `seed ${seed}: filed once`).toMatchObject({
+          status: 'filed',
+          deskId: politics.id,
+          revision: 1,
+        });
         for (const ed of editors) await ed.close();
       }
       const drops = proxies.reduce((a, p) => a + p.stats.drops, 0);
       const stalls = proxies.reduce((a, p) => a + p.stats.stalls, 0);
+      const orphans = proxies.reduce((a, p) => a + p.stats.orphans, 0);
       console.log(
         `faults (desktop hosts): ${DESKTOP_RUNS} runs × 3 hosts, ${ops} edits, ${drops} dropped links, ` +
-          `${stalls} stalls, ${((performance.now() - t0) / 1000).toFixed(1)} s — converged, nothing lost`,
+          `${stalls} stalls, ${orphans} orphaned, ${((performance.now() - t0) / 1000).toFixed(1)} s — ` +
+          'converged, nothing lost, every filing applied once',
       );
     } finally {
       for (const h of hosts) h.close();
