@@ -56,8 +56,13 @@ export interface SyncServiceOptions {
   pullConcurrency?: number;
   /** Seconds a feed request waits for news (long-poll). */
   feedWaitSeconds?: number;
+  /** A socket connection attempt is given up after this long (default HANDSHAKE_TIMEOUT_MS). */
+  handshakeTimeoutMs?: number;
   now?: () => Date;
 }
+
+/** How long a connection attempt may take (TCP, TLS and the upgrade) before it is abandoned. */
+export const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /**
  * A WebSocket that presents the session token at the upgrade, so a bad token is refused before a
@@ -66,11 +71,18 @@ export interface SyncServiceOptions {
  * on a bad link), and `ws` then reports the aborted handshake as an 'error' event, which with no
  * listener is an uncaught exception that would take the whole main process down.
  */
-export function authedWebSocket(token: string): typeof globalThis.WebSocket {
+export function authedWebSocket(
+  token: string,
+  handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS,
+): typeof globalThis.WebSocket {
   return class extends TappedWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, {
         headers: { Authorization: `Bearer ${token}` },
+        // A connection attempt made while the link was down can hang for minutes (lost SYNs are
+        // retried with backoff by the OS, a dead NAT mapping never answers); give it up and try
+        // a fresh one, so sync resumes soon after the link does.
+        handshakeTimeout: handshakeTimeoutMs,
         // Big messages (a story's first sync) are deflated; keystrokes are not (server/docs/sync-server.ts).
         perMessageDeflate: {
           threshold: 1024,
@@ -312,7 +324,7 @@ export class SyncService {
     this.client = new NewsroomClient({ baseUrl: serverUrl, token });
     this.socket = new HocuspocusProviderWebsocket({
       url: syncUrl(serverUrl),
-      WebSocketPolyfill: authedWebSocket(token),
+      WebSocketPolyfill: authedWebSocket(token, this.opts.handshakeTimeoutMs),
       maxAttempts: 0, // never give up: a reporter's link comes back eventually
       // Try again at least every second while the server is out of reach: nothing else says when
       // a link is back, and people expect their work to sync within a couple of seconds of it.
