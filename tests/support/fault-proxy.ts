@@ -268,7 +268,11 @@ export class ProxiedConnection {
     this.downPipe?.stall();
   }
 
+  /** Silent for good (see FaultProxy.heal after a 'blackhole' partition). */
+  lost = false;
+
   resume(): void {
+    if (this.lost) return;
     this.stalledEarly = false;
     this.upPipe?.resume();
     this.downPipe?.resume();
@@ -319,7 +323,7 @@ export class FaultProxy {
   shape: LinkShape;
   readonly random: () => number;
   private readonly conns = new Set<ProxiedConnection>();
-  private partitioned: false | 'hold' | 'refuse' = false;
+  private partitioned: false | 'hold' | 'refuse' | 'blackhole' = false;
   private nextId = 1;
 
   private constructor(
@@ -395,15 +399,21 @@ export class FaultProxy {
    * connections go silent and are found dead after the heal (reset), new ones are refused at once
    * (as with no route), so the client has to notice and reconnect by itself.
    */
-  partition(mode: 'hold' | 'refuse' = 'hold'): void {
+  partition(mode: 'hold' | 'refuse' | 'blackhole' = 'hold'): void {
     this.partitioned = mode;
     this.stallAll();
   }
 
+  /**
+   * The link is back. After 'blackhole' the connections that were open during the partition stay
+   * silent for good (a NAT that forgot them, SYNs lost): nothing tells either end, only new
+   * connections work, and a client has to notice by itself.
+   */
   heal(): void {
     const was = this.partitioned;
     this.partitioned = false;
     if (was === 'refuse') this.dropAll();
+    else if (was === 'blackhole') for (const c of this.conns) c.lost = true;
     else this.resumeAll();
   }
 

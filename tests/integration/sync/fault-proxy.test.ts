@@ -224,6 +224,26 @@ describe('fault proxy', () => {
     await new Promise<void>((r) => sink.close(() => r()));
   });
 
+  it('black-hole partitions: connections from the outage stay silent after the heal, new ones work', async () => {
+    const proxy = await FaultProxy.start({ target: { port: echoPort }, seed: 13 });
+    proxy.partition('blackhole');
+    const during = await connect(proxy.port);
+    let got = 0;
+    during.on('data', (d: Buffer) => (got += d.length));
+    during.write('lost');
+    await new Promise((r) => setTimeout(r, 50));
+    proxy.heal();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toBe(0);
+    expect(during.destroyed).toBe(false);
+    const after = await connect(proxy.port);
+    const { back } = await roundTrip(after, Buffer.from('works'));
+    expect(back.toString()).toBe('works');
+    during.destroy();
+    after.destroy();
+    await proxy.close();
+  });
+
   it('passes a clean close on after the bytes ahead of it', async () => {
     const sink = net.createServer({ allowHalfOpen: true }, (sock) => {
       const parts: Buffer[] = [];

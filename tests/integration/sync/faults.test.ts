@@ -505,6 +505,51 @@ describe('a real outage: links refused for a while, then back', () => {
   }, 60_000);
 });
 
+describe('a connection attempt lost in a black hole', () => {
+  it('is given up and replaced, so edits made offline reach the server soon after the link is back', async () => {
+    const proxy = await FaultProxy.start({ target: { port: portOf(server.url) }, seed: 950 });
+    const HANDSHAKE_MS = 1500;
+    const reporter = desktop('blackhole-reporter', {
+      sync: { feedWaitSeconds: 25, handshakeTimeoutMs: HANDSHAKE_MS },
+    });
+    try {
+      await signIn(reporter, proxy.url, newsroom.people.reporter.login);
+      const id = newId();
+      await reporter.call('stories.create', { id });
+      const ed = await Editor.open(reporter, id);
+      await ed.edit('headline', () => '黑洞');
+      await until(
+        async () => (await reporter.call('sync.status', {})).pendingChanges === 0,
+        10_000,
+        'uploaded',
+      );
+      // The link goes; the socket notices (the drop) and tries again — into a black hole.
+      proxy.partition('blackhole');
+      proxy.dropAll();
+      await ed.edit('notes', () => '断网期间写下的内容');
+      await sleep(2000);
+      // Back — but whatever was tried during the outage will never answer.
+      const t0 = Date.now();
+      proxy.heal();
+      await until(
+        async () => (await reporter.call('sync.status', {})).pendingChanges === 0,
+        HANDSHAKE_MS + 5000,
+        'offline edit uploaded after the heal',
+      );
+      const ms = Date.now() - t0;
+      const doc = await stored(storyDocId(id));
+      expect(contentOf(doc)).toBe(contentOf(reporter.host.docs.get(storyDocId(id))));
+      console.log(
+        `black hole: uploaded ${ms} ms after the heal (handshake timeout ${HANDSHAKE_MS} ms)`,
+      );
+      await ed.close();
+    } finally {
+      reporter.close();
+      await proxy.close();
+    }
+  }, 60_000);
+});
+
 const PG_RUNS = Number(process.env.FAULT_RUNS_PG ?? 150);
 
 describe.runIf(hasPostgres)('the same on PostgreSQL (appends commit asynchronously)', () => {

@@ -20,7 +20,9 @@ export interface Desktop {
 
 export function desktop(
   name: string,
-  opts: { sync?: { pullConcurrency?: number; feedWaitSeconds?: number } } = {},
+  opts: {
+    sync?: { pullConcurrency?: number; feedWaitSeconds?: number; handshakeTimeoutMs?: number };
+  } = {},
 ): Desktop {
   const host = createHost({
     dataDir: tempDir(`rongmei-${name}-`),
