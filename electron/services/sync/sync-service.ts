@@ -58,11 +58,15 @@ export interface SyncServiceOptions {
   feedWaitSeconds?: number;
   /** A socket connection attempt is given up after this long (default HANDSHAKE_TIMEOUT_MS). */
   handshakeTimeoutMs?: number;
+  /** Silence after which the socket is pinged, and then given up (default HEARTBEAT_MS). */
+  heartbeatMs?: number;
   now?: () => Date;
 }
 
 /** How long a connection attempt may take (TCP, TLS and the upgrade) before it is abandoned. */
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** A connection silent this long is pinged; silent another interval, it is given up (wire-tap.ts). */
+export const HEARTBEAT_MS = 5_000;
 
 /**
  * A WebSocket that presents the session token at the upgrade, so a bad token is refused before a
@@ -74,6 +78,7 @@ export const HANDSHAKE_TIMEOUT_MS = 10_000;
 export function authedWebSocket(
   token: string,
   handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS,
+  heartbeatMs = HEARTBEAT_MS,
 ): typeof globalThis.WebSocket {
   return class extends TappedWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -83,6 +88,7 @@ export function authedWebSocket(
         // retried with backoff by the OS, a dead NAT mapping never answers); give it up and try
         // a fresh one, so sync resumes soon after the link does.
         handshakeTimeout: handshakeTimeoutMs,
+        heartbeatMs,
         // Big messages (a story's first sync) are deflated; keystrokes are not (server/docs/sync-server.ts).
         perMessageDeflate: {
           threshold: 1024,
@@ -324,7 +330,11 @@ export class SyncService {
     this.client = new NewsroomClient({ baseUrl: serverUrl, token });
     this.socket = new HocuspocusProviderWebsocket({
       url: syncUrl(serverUrl),
-      WebSocketPolyfill: authedWebSocket(token, this.opts.handshakeTimeoutMs),
+      WebSocketPolyfill: authedWebSocket(
+        token,
+        this.opts.handshakeTimeoutMs,
+        this.opts.heartbeatMs,
+      ),
       maxAttempts: 0, // never give up: a reporter's link comes back eventually
       // Try again at least every second while the server is out of reach: nothing else says when
       // a link is back, and people expect their work to sync within a couple of seconds of it.

@@ -19,21 +19,54 @@ function bytes(data: unknown): Uint8Array | null {
   return null;
 }
 
-/** A `ws` WebSocket whose frames can be observed; it always has an 'error' listener (see authedWebSocket). */
+/**
+ * A `ws` WebSocket whose frames can be observed; it always has an 'error' listener (see
+ * authedWebSocket). With `heartbeatMs` it pings the server when nothing has arrived for that long
+ * and gives the connection up when the next interval passes in silence too: a link that died
+ * without a word (a NAT that forgot the connection) is otherwise noticed only after the
+ * provider's 30 s message timeout, or never while nothing is sent.
+ */
 export class TappedWebSocket extends WebSocket {
   readonly observers = new Set<WireObserver>();
+  private heard = true;
+  private pinged = false;
 
   constructor(
     url: string | URL,
     protocols: string | string[] | undefined,
-    opts: WebSocket.ClientOptions,
+    opts: WebSocket.ClientOptions & { heartbeatMs?: number },
   ) {
-    super(url, protocols, opts);
+    const { heartbeatMs, ...wsOpts } = opts;
+    super(url, protocols, wsOpts);
     this.on('error', () => undefined);
     this.on('message', (data: unknown) => {
+      this.heard = true;
       const b = bytes(data);
       if (b) for (const o of this.observers) o.received(b);
     });
+    if (heartbeatMs && heartbeatMs > 0) {
+      this.on('pong', () => (this.heard = true));
+      this.on('open', () => {
+        const timer = setInterval(() => this.beat(), heartbeatMs);
+        timer.unref?.();
+        this.once('close', () => clearInterval(timer));
+      });
+    }
+  }
+
+  private beat(): void {
+    if (this.readyState !== WebSocket.OPEN) return;
+    if (this.heard) {
+      this.heard = false;
+      this.pinged = false;
+      return;
+    }
+    if (this.pinged) {
+      this.terminate(); // two intervals without a byte, a ping unanswered: the link is dead
+      return;
+    }
+    this.pinged = true;
+    this.ping();
   }
 
   override send(data: unknown, ...rest: unknown[]): void {
