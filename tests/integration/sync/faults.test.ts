@@ -550,6 +550,48 @@ describe('a connection attempt lost in a black hole', () => {
   }, 60_000);
 });
 
+describe('an open connection that dies without a word', () => {
+  it('is noticed by the heartbeat and replaced; the edit made meanwhile reaches the server', async () => {
+    const proxy = await FaultProxy.start({ target: { port: portOf(server.url) }, seed: 960 });
+    const HEARTBEAT_MS = 300;
+    const reporter = desktop('silent-reporter', {
+      sync: { feedWaitSeconds: 25, handshakeTimeoutMs: 1500, heartbeatMs: HEARTBEAT_MS },
+    });
+    try {
+      await signIn(reporter, proxy.url, newsroom.people.reporter.login);
+      const id = newId();
+      await reporter.call('stories.create', { id });
+      const ed = await Editor.open(reporter, id);
+      await ed.edit('headline', () => '静默断线');
+      await until(
+        async () => (await reporter.call('sync.status', {})).pendingChanges === 0,
+        10_000,
+        'uploaded',
+      );
+      // Every open connection goes silent for good; nothing is reset, nothing tells the client.
+      proxy.partition('blackhole');
+      await ed.edit('notes', () => '连接静默期间写下的内容');
+      await sleep(1500);
+      const t0 = Date.now();
+      proxy.heal();
+      await until(
+        async () => (await reporter.call('sync.status', {})).pendingChanges === 0,
+        8000,
+        'the edit uploaded over a new connection',
+      );
+      const ms = Date.now() - t0;
+      expect(contentOf(await stored(storyDocId(id)))).toBe(
+        contentOf(reporter.host.docs.get(storyDocId(id))),
+      );
+      console.log(`silent death: uploaded ${ms} ms after the heal (heartbeat ${HEARTBEAT_MS} ms)`);
+      await ed.close();
+    } finally {
+      reporter.close();
+      await proxy.close();
+    }
+  }, 60_000);
+});
+
 const PG_RUNS = Number(process.env.FAULT_RUNS_PG ?? 150);
 
 describe.runIf(hasPostgres)('the same on PostgreSQL (appends commit asynchronously)', () => {

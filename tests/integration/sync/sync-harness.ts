@@ -21,7 +21,12 @@ export interface Desktop {
 export function desktop(
   name: string,
   opts: {
-    sync?: { pullConcurrency?: number; feedWaitSeconds?: number; handshakeTimeoutMs?: number };
+    sync?: {
+      pullConcurrency?: number;
+      feedWaitSeconds?: number;
+      handshakeTimeoutMs?: number;
+      heartbeatMs?: number;
+    };
   } = {},
 ): Desktop {
   const host = createHost({
