@@ -16,6 +16,7 @@ import { FeedNotifier } from './stories/feed-notifier';
 import { currentSeq } from './stories/story-repo';
 import { RateLimiter } from './http/rate-limit';
 import { ApiError } from './http/api-error';
+import { registerJsonGzip } from './http/compress';
 import { registerRoutes } from './http/routes';
 import { ReleaseStore } from './updates/release-store';
 import { ScannerCache } from './workflow/context';
@@ -200,6 +201,7 @@ export async function startServer(
     log: app.log,
   });
 
+  registerJsonGzip(app);
   registerRoutes(app, {
     workflow: workflowDeps,
     onWorkflowApplied: () => void publisher.tick(),

@@ -56,7 +56,12 @@ export interface HostOptions {
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
-  sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
+  sync?: {
+    pullConcurrency?: number;
+    feedWaitSeconds?: number;
+    handshakeTimeoutMs?: number;
+    heartbeatMs?: number;
+  };
   /** The structured log (ids and codes only); calls are logged through it when given. */
   logger?: Logger;
   /** The log files diagnostics should include, newest first. */

@@ -2,11 +2,56 @@
 // hub's copy stays the local authority: edits made here are applied to a
 // replica that a Hocuspocus provider keeps in sync with the server; what the
 // server sends arrives in the replica and is pushed into the hub (stored
-// before anyone sees it, like a keystroke). The provider's "no unsynced
-// changes" means the server has stored every local edit.
+// before anyone sees it, like a keystroke).
+//
+// "Acknowledged" is counted here from the frames on the current socket
+// (wire-tap.ts), not taken from the provider's counter, which is wrong after
+// a reconnect. On each connection the relay is settled once the server's
+// state has arrived, our answer to the server's state vector (sync step 2:
+// everything the server lacked) has gone out, and every document frame sent
+// on this socket that the server acknowledges (step 2 and updates) has been
+// acknowledged as stored. Whatever was sent on a socket that died is covered
+// by the next connection's step 2.
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { TappedWebSocket, type WireObserver } from './wire-tap';
+
+// Hocuspocus message types and y-protocols sync steps.
+const MSG_SYNC = 0;
+const MSG_SYNC_REPLY = 4;
+const MSG_SYNC_STATUS = 8;
+const STEP_2 = 1;
+const STEP_UPDATE = 2;
+
+interface Wire {
+  ws: TappedWebSocket;
+  observer: WireObserver;
+  /** Frames sent on this socket that the server answers with SyncStatus. */
+  sent: number;
+  acked: number;
+  /** Our sync step 2 (all the server lacked when it told us its state) went out on this socket. */
+  answered: boolean;
+  /** The server's sync step 2 (all we lacked) arrived on this socket. */
+  caughtUp: boolean;
+}
+
+/** Document name, message type and sync step (or -1) of a frame. */
+function frameKind(frame: Uint8Array): { doc: string; type: number; step: number; flag: number } {
+  try {
+    const d = decoding.createDecoder(frame);
+    const doc = decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    let step = -1;
+    let flag = -1;
+    if (type === MSG_SYNC || type === MSG_SYNC_REPLY) step = decoding.readVarUint(d);
+    else if (type === MSG_SYNC_STATUS) flag = decoding.readVarInt(d);
+    return { doc, type, step, flag };
+  } catch {
+    return { doc: '', type: -1, step: -1, flag: -1 };
+  }
+}
 
 interface AwarenessChanges {
   added: number[];
@@ -40,7 +85,7 @@ export class DocRelay {
   constructor(
     readonly docId: string,
     initialState: Uint8Array,
-    socket: HocuspocusProviderWebsocket,
+    private readonly socket: HocuspocusProviderWebsocket,
     token: string,
     private readonly hooks: RelayHooks,
   ) {
@@ -55,12 +100,6 @@ export class DocRelay {
       document: this.replica,
       token,
       onAuthenticationFailed: ({ reason }) => hooks.onAuthFailed(reason),
-      onUnsyncedChanges: ({ number }) => {
-        if (number === 0 && this.provider?.isSynced) this.settled();
-      },
-      onSynced: ({ state }) => {
-        if (state && this.provider.unsyncedChanges === 0) this.settled();
-      },
     });
     // Others' presence, passed on to this machine's windows — removals too
     // (someone left, or the link dropped and the provider cleared them), so a
@@ -77,8 +116,60 @@ export class DocRelay {
       );
       if (changed.length) hooks.onAwareness(encodeAwarenessUpdate(aw, changed));
     });
+    // Follow the socket's connections: a new WebSocket is made for every (re)connect.
+    this.onSocketStatus = () => this.follow();
+    socket.on('status', this.onSocketStatus);
+    this.follow();
     // Several documents share one socket; each provider is attached by hand.
     this.provider.attach();
+    this.follow();
+  }
+
+  private readonly onSocketStatus: () => void;
+  private wire: Wire | null = null;
+
+  /** Starts counting on the socket's current WebSocket (fresh counts for a fresh connection). */
+  private follow(): void {
+    const ws = this.socket.webSocket as unknown;
+    if (this.wire?.ws === ws) return;
+    if (this.wire) this.wire.ws.observers.delete(this.wire.observer);
+    this.wire = null;
+    if (!(ws instanceof TappedWebSocket) || this.destroyed) return;
+    const wire: Wire = {
+      ws,
+      sent: 0,
+      acked: 0,
+      answered: false,
+      caughtUp: false,
+      observer: {
+        sent: (frame) => {
+          const k = frameKind(frame);
+          if (k.doc !== this.docId || k.type !== MSG_SYNC) return;
+          if (k.step === STEP_2) {
+            wire.answered = true;
+            wire.sent++;
+          } else if (k.step === STEP_UPDATE) wire.sent++;
+        },
+        received: (frame) => {
+          const k = frameKind(frame);
+          if (k.doc !== this.docId) return;
+          if ((k.type === MSG_SYNC || k.type === MSG_SYNC_REPLY) && k.step === STEP_2)
+            wire.caughtUp = true;
+          else if (k.type === MSG_SYNC_STATUS && k.flag === 1) wire.acked++;
+          else return;
+          // After the provider has applied this frame (the server's step 2 lands in the replica).
+          queueMicrotask(() => {
+            if (this.wire === wire && this.wireSettled(wire)) this.settled();
+          });
+        },
+      },
+    };
+    ws.observers.add(wire.observer);
+    this.wire = wire;
+  }
+
+  private wireSettled(w: Wire | null): boolean {
+    return !!w && w.ws.readyState === w.ws.OPEN && w.caughtUp && w.answered && w.acked >= w.sent;
   }
 
   private settled(): void {
@@ -102,7 +193,7 @@ export class DocRelay {
 
   /** True when the server has acknowledged every local edit handed over. */
   get idle(): boolean {
-    return !this.waiting && this.provider.isSynced && this.provider.unsyncedChanges === 0;
+    return !this.waiting && this.wireSettled(this.wire);
   }
 
   get synced(): boolean {
@@ -112,6 +203,9 @@ export class DocRelay {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.socket.off('status', this.onSocketStatus);
+    if (this.wire) this.wire.ws.observers.delete(this.wire.observer);
+    this.wire = null;
     this.provider.destroy();
     this.replica.destroy();
   }

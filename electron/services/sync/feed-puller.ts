@@ -12,13 +12,21 @@ export interface FeedPullerOptions {
   onOnline(): void;
   onError(err: NewsroomError): void;
   waitSeconds?: number;
+  /** Time a request may take beyond its long-poll wait before it is given up (a silently dead link). */
+  graceMs?: number;
 }
+
+/** Beyond the long-poll wait, how long a feed request may take before it is abandoned. */
+export const FEED_GRACE_MS = 30_000;
 
 export class FeedPuller {
   private stopped = true;
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** The request in flight; restart() aborts it without stopping the loop. */
+  private request: AbortController | null = null;
+  private restarting = false;
 
   constructor(private readonly opts: FeedPullerOptions) {}
 
@@ -39,6 +47,35 @@ export class FeedPuller {
   /** Retry now instead of at the end of the backoff (the link came back). */
   poke(): void {
     this.wake?.();
+  }
+
+  /**
+   * The link came back: retry now, and give up a request in flight too — it may be waiting on a
+   * connection that died silently while the link was gone, and would hang until its timeout.
+   */
+  restart(): void {
+    if (this.stopped) return;
+    if (this.request) {
+      this.restarting = true;
+      this.request.abort();
+    }
+    this.wake?.();
+  }
+
+  private async page(client: NewsroomClient, wait: number): Promise<FeedPage> {
+    const request = new AbortController();
+    this.request = request;
+    this.restarting = false; // a restart that came as the last request finished anyway
+    const signal = AbortSignal.any([
+      this.abort!.signal,
+      request.signal,
+      AbortSignal.timeout(wait * 1000 + (this.opts.graceMs ?? FEED_GRACE_MS)),
+    ]);
+    try {
+      return await client.feed({ cursor: this.opts.readCursor(), wait, limit: 500 }, signal);
+    } finally {
+      if (this.request === request) this.request = null;
+    }
   }
 
   private sleep(ms: number): Promise<void> {
@@ -63,10 +100,7 @@ export class FeedPuller {
         let more = true;
         // Catch up without waiting, then hold a long-poll open.
         while (more && !this.stopped) {
-          const page = await client.feed(
-            { cursor: this.opts.readCursor(), wait: 0, limit: 500 },
-            this.abort.signal,
-          );
+          const page = await this.page(client, 0);
           if (this.stopped) return;
           this.opts.apply(page);
           this.opts.writeCursor(page.cursor);
@@ -75,10 +109,7 @@ export class FeedPuller {
         this.opts.onOnline();
         backoff = 500;
         while (!this.stopped) {
-          const page = await client.feed(
-            { cursor: this.opts.readCursor(), wait: this.opts.waitSeconds ?? 25, limit: 500 },
-            this.abort.signal,
-          );
+          const page = await this.page(client, this.opts.waitSeconds ?? 25);
           if (this.stopped) return;
           if (page.changes.length) this.opts.apply(page);
           this.opts.writeCursor(page.cursor);
@@ -86,6 +117,10 @@ export class FeedPuller {
         }
       } catch (err) {
         if (this.stopped) return;
+        if (this.restarting) {
+          this.restarting = false;
+          continue;
+        }
         const e = err instanceof NewsroomError ? err : new NewsroomError('network', String(err), 0);
         this.opts.onError(e);
         if (e.code === 'unauthorized') return;

@@ -32,16 +32,22 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** A command with no answer by then is given up on and retried (a connection that died silently). */
+export const COMMAND_TIMEOUT_MS = 30_000;
+
 export class Outbox {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** The link just came back: try the head command now, whatever its backoff says. */
+  private skipBackoff = false;
 
   constructor(
     private readonly store: SyncStore,
     private readonly client: () => NewsroomClient | null,
     private readonly events: OutboxEvents,
     private readonly now: () => Date = () => new Date(),
+    private readonly timeoutMs: number = COMMAND_TIMEOUT_MS,
   ) {}
 
   start(): void {
@@ -63,6 +69,17 @@ export class Outbox {
     void this.drain();
   }
 
+  /**
+   * The server is reachable again (the socket or the feed reconnected): send now. Without this a
+   * command queued during an outage waits out its backoff — up to five minutes — after the link
+   * is back.
+   */
+  retryNow(): void {
+    if (this.stopped) return;
+    this.skipBackoff = true;
+    this.kick();
+  }
+
   private later(at: Date): void {
     if (this.stopped) return;
     const ms = Math.max(0, at.getTime() - this.now().getTime());
@@ -81,13 +98,18 @@ export class Outbox {
         const client = this.client();
         const entry = this.store.head();
         if (!entry || !client || this.stopped) return;
-        if (entry.nextAttemptAt && new Date(entry.nextAttemptAt) > this.now()) {
+        if (
+          !this.skipBackoff &&
+          entry.nextAttemptAt &&
+          new Date(entry.nextAttemptAt) > this.now()
+        ) {
           this.later(new Date(entry.nextAttemptAt));
           return;
         }
+        this.skipBackoff = false;
         let answer;
         try {
-          answer = await client.command(entry.command);
+          answer = await client.command(entry.command, AbortSignal.timeout(this.timeoutMs));
           if (this.stopped) return; // the answer will come again: the id is the same on the next start
         } catch (err) {
           if (this.stopped) return;

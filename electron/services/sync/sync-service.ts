@@ -5,7 +5,6 @@
 // workflow commands through the outbox, and follows the change feed so new
 // and changed stories appear without polling each one.
 import os from 'node:os';
-import WebSocket from 'ws';
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -25,6 +24,7 @@ import type { DocHub } from '../docs/doc-hub';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoryStore } from '../store/story-store';
 import { DocRelay } from './doc-relay';
+import { TappedWebSocket } from './wire-tap';
 import { Outbox } from './outbox';
 import { FeedPuller } from './feed-puller';
 import type { ServerFacts, SyncStore } from './sync-store';
@@ -55,20 +55,51 @@ export interface SyncServiceOptions {
   log(msg: string, err?: unknown): void;
   /** A `story.workflow` command was confirmed or refused by the server (or the feed brought news of a story). */
   workflowChanged?(storyIds: string[]): void;
-  /** How many documents may be pulled from the server at once. */
+  /** How many documents may be pulled from the server at once (64: on a 300 ms link each takes two round trips). */
   pullConcurrency?: number;
   /** Seconds a feed request waits for news (long-poll). */
   feedWaitSeconds?: number;
+  /** A socket connection attempt is given up after this long (default HANDSHAKE_TIMEOUT_MS). */
+  handshakeTimeoutMs?: number;
+  /** Silence after which the socket is pinged, and then given up (default HEARTBEAT_MS). */
+  heartbeatMs?: number;
   now?: () => Date;
 }
 
-/** A WebSocket that presents the session token at the upgrade, so a bad token is refused before a socket exists. */
-function authedWebSocket(token: string): typeof globalThis.WebSocket {
-  return class extends WebSocket {
+/** How long a connection attempt may take (TCP, TLS and the upgrade) before it is abandoned. */
+export const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** A connection silent this long is pinged; silent another interval, it is given up (wire-tap.ts). */
+export const HEARTBEAT_MS = 5_000;
+
+/**
+ * A WebSocket that presents the session token at the upgrade, so a bad token is refused before a
+ * socket exists; its frames are counted by the relays (wire-tap.ts). It always has an 'error'
+ * listener: the provider removes its own before closing a socket that is still connecting (a retry
+ * on a bad link), and `ws` then reports the aborted handshake as an 'error' event, which with no
+ * listener is an uncaught exception that would take the whole main process down.
+ */
+export function authedWebSocket(
+  token: string,
+  handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS,
+  heartbeatMs = HEARTBEAT_MS,
+): typeof globalThis.WebSocket {
+  return class extends TappedWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, {
         headers: { Authorization: `Bearer ${token}` },
-        perMessageDeflate: false,
+        // A connection attempt made while the link was down can hang for minutes (lost SYNs are
+        // retried with backoff by the OS, a dead NAT mapping never answers); give it up and try
+        // a fresh one, so sync resumes soon after the link does.
+        handshakeTimeout: handshakeTimeoutMs,
+        heartbeatMs,
+        // Big messages (a story's first sync) are deflated; keystrokes are not (server/docs/sync-server.ts).
+        perMessageDeflate: {
+          threshold: 1024,
+          serverNoContextTakeover: true,
+          clientNoContextTakeover: true,
+          clientMaxWindowBits: 12,
+          zlibDeflateOptions: { memLevel: 7, level: 6 },
+        },
       });
     }
   } as unknown as typeof globalThis.WebSocket;
@@ -89,6 +120,8 @@ export class SyncService {
   private readonly pulling = new Set<string>();
   private readonly releaseTimers = new Map<string, NodeJS.Timeout>();
   private socketConnected = false;
+  /** The socket has been connected since start(): a later 'connected' is a reconnect. */
+  private socketWasUp = false;
   private feedOnline = false;
   private lastSyncAt: string | null;
   private lastError: string | null = null;
@@ -372,15 +405,29 @@ export class SyncService {
     this.client = new NewsroomClient({ baseUrl: serverUrl, token });
     this.socket = new HocuspocusProviderWebsocket({
       url: syncUrl(serverUrl),
-      WebSocketPolyfill: authedWebSocket(token),
+      WebSocketPolyfill: authedWebSocket(
+        token,
+        this.opts.handshakeTimeoutMs,
+        this.opts.heartbeatMs,
+      ),
       maxAttempts: 0, // never give up: a reporter's link comes back eventually
-      delay: 1000,
-      minDelay: 500,
+      // Try again at least every second while the server is out of reach: nothing else says when
+      // a link is back, and people expect their work to sync within a couple of seconds of it.
+      // A failed attempt is one refused TCP connection; jitter spreads a newsroom's laptops out.
+      delay: 500,
+      minDelay: 250,
       factor: 2,
-      maxDelay: 30_000,
+      maxDelay: 1000,
       onStatus: ({ status }) => {
+        const was = this.socketConnected;
         this.socketConnected = status === 'connected';
         if (this.socketConnected) this.lastError = null;
+        if (this.socketConnected && !was && this.socketWasUp) {
+          // The server is reachable again: the feed and the outbox need not wait out their backoff.
+          this.feed?.restart();
+          this.outbox.retryNow();
+        }
+        if (this.socketConnected) this.socketWasUp = true;
         this.emitStatus();
       },
     });
@@ -394,7 +441,7 @@ export class SyncService {
         this.feedOnline = true;
         this.lastError = null;
         this.touchSync();
-        if (wasOffline) this.outbox.kick();
+        if (wasOffline) this.outbox.retryNow();
       },
       onError: (err) => {
         this.feedOnline = false;
@@ -434,6 +481,7 @@ export class SyncService {
     this.socket = null;
     this.client = null;
     this.socketConnected = false;
+    this.socketWasUp = false;
     this.feedOnline = false;
     await feed?.stop();
   }
@@ -570,7 +618,7 @@ export class SyncService {
 
   /** Pulls documents the feed named, a few at a time over the one socket. */
   private pumpPulls(): void {
-    const limit = this.opts.pullConcurrency ?? 16;
+    const limit = this.opts.pullConcurrency ?? 64;
     while (this.pulling.size < limit && this.pullQueue.length) {
       const docId = this.pullQueue.shift()!;
       if (this.relays.has(docId)) continue;

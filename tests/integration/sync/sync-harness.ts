@@ -20,7 +20,14 @@ export interface Desktop {
 
 export function desktop(
   name: string,
-  opts: { sync?: { pullConcurrency?: number; feedWaitSeconds?: number } } = {},
+  opts: {
+    sync?: {
+      pullConcurrency?: number;
+      feedWaitSeconds?: number;
+      handshakeTimeoutMs?: number;
+      heartbeatMs?: number;
+    };
+  } = {},
 ): Desktop {
   const host = createHost({
     dataDir: tempDir(`rongmei-${name}-`),
@@ -90,6 +97,22 @@ export class Editor {
       clientId: this.clientId,
       update: toBase64(update),
     });
+  }
+
+  /** Any change to the document (as an editor makes it), pushed to the host like a keystroke. */
+  async mutate(change: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+    this.pull();
+    const sv = Y.encodeStateVector(this.doc);
+    change(this.doc);
+    const update = Y.encodeStateAsUpdate(this.doc, sv);
+    if (Y.decodeUpdate(update).structs.length === 0 && Y.decodeUpdate(update).ds.clients.size === 0)
+      return null;
+    await this.d.call('doc.push', {
+      docId: this.docId,
+      clientId: this.clientId,
+      update: toBase64(update),
+    });
+    return update;
   }
 
   text(field: 'headline' | 'notes'): string {
