@@ -20,6 +20,23 @@ import {
   PullReportSchema,
   VariantStateSchema,
 } from '../variants/schemas';
+import { WorkflowCommandSchema } from '../workflow/commands';
+import { StoryWorkflowSchema } from '../workflow/state';
+import { ReasonSchema } from '../workflow/reasons';
+import {
+  AuditReportAnswerSchema,
+  ChainVerificationSchema,
+  DeliveryRecordSchema,
+  NotificationSchema,
+  NotificationsAnswerSchema,
+  QueuesAnswerSchema,
+  ScanListsPutAnswerSchema,
+  ScanListsPutSchema,
+  ScanListsSchema,
+  WorkflowViewSchema,
+} from '../workflow/api';
+import { AuthenticityOpSchema } from '../authenticity/ops';
+import { AuthenticityRecordSchema } from '../authenticity/model';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -270,6 +287,75 @@ export const calls = {
     z.object({ storyId: IdSchema }),
     z.object({ html: z.string(), text: z.string() }),
   ),
+
+  // ---- Editorial workflow (issue 6). All need sign-in: signed out they fail with `unauthorized`. ----
+  /**
+   * The story's workflow as the server last said, with the commands still in
+   * the outbox applied on top (`pending`): state, review progress per version,
+   * the actions this person may take, the timeline.
+   */
+  'workflow.state': call(
+    z.object({ storyId: IdSchema }),
+    WorkflowViewSchema.extend({
+      /** Commands made here that the server has not confirmed yet, oldest first. */
+      pending: z.array(WorkflowCommandSchema),
+      /** False when the server could not be reached and this is the last view seen. */
+      fresh: z.boolean(),
+    }),
+  ),
+  /**
+   * One workflow command (claim, submit_for_review, sign_off, send_back…).
+   * Checked here with the same rules as the server; refused at once with the
+   * translated reason, or applied optimistically and queued in the outbox
+   * (rolled back with the server's reason, as a `command_rejected` notice, if
+   * the server refuses it). `commandId` is made by the host when absent.
+   */
+  'workflow.command': call(
+    z.object({
+      storyId: IdSchema,
+      /** commandId: a fresh UUIDv7 (newId()); storyId: the same story. */
+      command: WorkflowCommandSchema,
+    }),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('queued'),
+        commandId: IdSchema,
+        state: StoryWorkflowSchema,
+      }),
+      z.object({ status: z.literal('refused'), reason: ReasonSchema }),
+    ]),
+  ),
+  /** My queues with counts, and one desk's when `deskId` is given. */
+  'workflow.queues': call(z.object({ deskId: IdSchema.optional() }), QueuesAnswerSchema),
+  /** In-app notifications: what landed in my queues. */
+  'workflow.notifications': call(
+    z.object({ unreadOnly: z.boolean().default(false) }),
+    NotificationsAnswerSchema,
+  ),
+  'workflow.markNotificationsRead': call(
+    z.object({ ids: z.array(z.number().int().positive()).max(1000) }),
+    z.object({ unread: z.number().int().nonnegative() }),
+  ),
+  /** Where each channel version went (URLs/ids), when, and what is still retrying. */
+  'workflow.deliveries': call(
+    z.object({ storyId: IdSchema }),
+    z.object({ deliveries: z.array(DeliveryRecordSchema) }),
+  ),
+  /** The newsroom's word lists as text (everyone may read; desk heads and admins save). */
+  'scan.lists.get': call(z.object({}), ScanListsSchema),
+  'scan.lists.put': call(ScanListsPutSchema, ScanListsPutAnswerSchema),
+  'authenticity.get': call(z.object({ storyId: IdSchema }), AuthenticityRecordSchema),
+  'authenticity.apply': call(
+    z.object({ storyId: IdSchema, op: AuthenticityOpSchema }),
+    AuthenticityRecordSchema,
+  ),
+  /** The audit report of one story, as data and Markdown (locale of the Markdown). */
+  'audit.report': call(
+    z.object({ storyId: IdSchema, locale: LocaleSchema.default('zh-CN') }),
+    AuditReportAnswerSchema,
+  ),
+  /** Admins: checks the server's whole hash chain. */
+  'audit.verify': call(z.object({}), ChainVerificationSchema),
 } as const;
 
 export const events = {
@@ -289,6 +375,10 @@ export const events = {
   'doc.awareness': z.object({ docId: DocIdSchema, update: Base64 }),
   /** The updater's status changed (checking, progress, ready, error). */
   'updates.status': UpdateStatusSchema,
+  /** Stories whose workflow changed (here, optimistically, or on the server); refresh workflow.state. */
+  'workflow.changed': z.object({ storyIds: z.array(z.string()) }),
+  /** Something landed in one of my queues (also worth a desktop notification). */
+  'workflow.notification': NotificationSchema,
 } as const;
 
 export type Calls = typeof calls;

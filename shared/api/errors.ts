@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'import_empty',
   'import_failed',
   'disconnected',
+  /** The call needs a signed-in newsroom account (workflow.*, scan.*, authenticity.*, audit.*). */
+  'signed_out',
+  /** The newsroom server could not be reached (the host itself is fine). */
+  'server_unreachable',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

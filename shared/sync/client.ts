@@ -11,6 +11,24 @@ import { FeedPageSchema, type FeedPage } from './feed';
 import { ServerStorySchema, type ServerStory } from './stories';
 import { DeskSchema, PersonSchema, type Desk, type Person } from '../domain/newsroom';
 import type { CreateDesk, CreateUser } from './admin';
+import {
+  AuditReportAnswerSchema,
+  ChainVerificationSchema,
+  DeliveryRecordSchema,
+  NotificationsAnswerSchema,
+  QueuesAnswerSchema,
+  ScanListsPutAnswerSchema,
+  ScanListsSchema,
+  WorkflowViewSchema,
+  type ChainVerificationWire,
+  type DeliveryRecord,
+  type NotificationsAnswer,
+  type QueuesAnswer,
+  type ScanLists,
+  type WorkflowView,
+} from '../workflow/api';
+import { AuthenticityRecordSchema, type AuthenticityRecord } from '../authenticity/model';
+import type { AuthenticityOp } from '../authenticity/ops';
 
 /** The part of `fetch` the client uses. */
 export type FetchLike = (
@@ -194,5 +212,86 @@ export class NewsroomClient {
         userIds,
       },
     );
+  }
+
+  // ---- editorial workflow (issue 6) ----
+
+  workflow(storyId: string): Promise<WorkflowView> {
+    return this.request(
+      WorkflowViewSchema,
+      'GET',
+      `/v1/stories/${encodeURIComponent(storyId)}/workflow`,
+    );
+  }
+
+  queues(deskId?: string): Promise<QueuesAnswer> {
+    const q = deskId ? `?deskId=${encodeURIComponent(deskId)}` : '';
+    return this.request(QueuesAnswerSchema, 'GET', `/v1/queues${q}`);
+  }
+
+  notifications(unreadOnly = false): Promise<NotificationsAnswer> {
+    return this.request(
+      NotificationsAnswerSchema,
+      'GET',
+      `/v1/notifications${unreadOnly ? '?unread=1' : ''}`,
+    );
+  }
+
+  async markNotificationsRead(ids: number[]): Promise<number> {
+    const r = await this.request(
+      z.object({ unread: z.number() }),
+      'POST',
+      '/v1/notifications/read',
+      {
+        ids,
+      },
+    );
+    return r.unread;
+  }
+
+  async deliveries(storyId: string): Promise<DeliveryRecord[]> {
+    const r = await this.request(
+      z.object({ deliveries: z.array(DeliveryRecordSchema) }),
+      'GET',
+      `/v1/stories/${encodeURIComponent(storyId)}/deliveries`,
+    );
+    return r.deliveries;
+  }
+
+  scanLists(): Promise<ScanLists> {
+    return this.request(ScanListsSchema, 'GET', '/v1/scan/lists');
+  }
+
+  putScanLists(lists: { sensitive?: string; typos?: string }) {
+    return this.request(ScanListsPutAnswerSchema, 'PUT', '/v1/scan/lists', lists);
+  }
+
+  authenticity(storyId: string): Promise<AuthenticityRecord> {
+    return this.request(
+      AuthenticityRecordSchema,
+      'GET',
+      `/v1/stories/${encodeURIComponent(storyId)}/authenticity`,
+    );
+  }
+
+  applyAuthenticity(storyId: string, op: AuthenticityOp): Promise<AuthenticityRecord> {
+    return this.request(
+      AuthenticityRecordSchema,
+      'POST',
+      `/v1/stories/${encodeURIComponent(storyId)}/authenticity`,
+      { op },
+    );
+  }
+
+  auditReport(storyId: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
+    return this.request(
+      AuditReportAnswerSchema,
+      'GET',
+      `/v1/stories/${encodeURIComponent(storyId)}/audit?locale=${locale}`,
+    );
+  }
+
+  auditVerify(): Promise<ChainVerificationWire> {
+    return this.request(ChainVerificationSchema, 'GET', '/v1/admin/audit/verify');
   }
 }

@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/ids';
 import { ServerErrorSchema } from './errors';
 import { ServerStorySchema, StoryMetaPatchSchema } from './stories';
+import { WorkflowCommandSchema } from '../workflow/commands';
+import { ReasonSchema } from '../workflow/reasons';
+import { StoryWorkflowSchema } from '../workflow/state';
 
 /** A client-made key: a UUID is the usual choice. */
 export const CommandIdSchema = z
@@ -54,11 +57,24 @@ export const ShareStoryCommandSchema = z.object({
   grant: z.boolean(),
 });
 
+/**
+ * One command of the editorial workflow (shared/workflow: claim, submit,
+ * sign off, publish…), carried under the same idempotency key (`id` must
+ * equal `command.commandId`). `expectedRevision` is not checked for these:
+ * the workflow rules check state and content hashes themselves.
+ */
+export const WorkflowStoryCommandSchema = z.object({
+  ...base,
+  type: z.literal('story.workflow'),
+  command: WorkflowCommandSchema,
+});
+
 export const COMMAND_SCHEMAS = [
   FileStoryCommandSchema,
   AssignStoryCommandSchema,
   UpdateStoryMetaCommandSchema,
   ShareStoryCommandSchema,
+  WorkflowStoryCommandSchema,
 ] as const;
 
 export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS);
@@ -72,6 +88,8 @@ export const AppliedCommandSchema = z.object({
   commandId: CommandIdSchema,
   status: z.literal('applied'),
   story: ServerStorySchema,
+  /** The story's workflow after a `story.workflow` command. */
+  workflow: StoryWorkflowSchema.optional(),
 });
 
 export const RejectedCommandSchema = z.object({
@@ -80,6 +98,8 @@ export const RejectedCommandSchema = z.object({
   error: ServerErrorSchema,
   /** The story as it is now, when the sender may see it: what to roll back to. */
   story: ServerStorySchema.nullable(),
+  /** Why the workflow rules refused a `story.workflow` command, in both languages. */
+  reason: ReasonSchema.optional(),
 });
 
 export const CommandOutcomeSchema = z.discriminatedUnion('status', [

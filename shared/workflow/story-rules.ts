@@ -105,6 +105,9 @@ export function decide(
       if (cmd.userId === story.authorId) return no('invalid_input', 'the author already sees it');
       if (!facts.shareeExists) return no('not_found', 'no such person');
       return ok;
+    case 'story.workflow':
+      // Decided by shared/workflow/decide.ts on the server's workflow state.
+      return no('invalid_input', 'workflow commands are decided by the workflow core');
   }
 }
 
@@ -182,6 +185,7 @@ export function applyCommand(
     case 'story.update-meta':
       return { ...next, ...cmd.patch };
     case 'story.share':
+    case 'story.workflow':
       return next;
   }
 }

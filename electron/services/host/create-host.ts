@@ -36,6 +36,7 @@ import { SyncService } from '../sync/sync-service';
 import type { ChannelContext } from '@shared/channels';
 import type { ChannelContextData } from '@shared/variants/schemas';
 import { wechatClipboard, type WechatVariant } from '@shared/channels/wechat';
+import { WorkflowService } from '../workflow/workflow-service';
 
 export interface HostOptions {
   dataDir: string;
@@ -190,9 +191,15 @@ export function createHost(opts: HostOptions): Host {
     awareness: (docId, update) =>
       docs.emitToEditors(docId, 'doc.awareness', { docId, update: toBase64(update) }),
     log,
+    workflowChanged: (ids) => workflowService.invalidate(ids),
     ...(opts.sync ?? {}),
   });
   const syncService = sync;
+  const workflowService = new WorkflowService({
+    sync: syncService,
+    changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
+    log,
+  });
   const currentSettings = (): Settings =>
     settings.read('settings', SettingsSchema, { locale: 'zh-CN' });
 
@@ -415,6 +422,22 @@ export function createHost(opts: HostOptions): Host {
       await writeFolder(folder, exported.files);
       return { ...result, folder };
     },
+    'workflow.state': ({ storyId }) => workflowService.state(storyId),
+    'workflow.command': ({ storyId, command }) => {
+      if (command.storyId !== storyId)
+        throw new HostError('invalid_input', 'the command names another story');
+      return workflowService.command(command);
+    },
+    'workflow.queues': ({ deskId }) => workflowService.queues(deskId),
+    'workflow.notifications': ({ unreadOnly }) => workflowService.notifications(unreadOnly),
+    'workflow.markNotificationsRead': ({ ids }) => workflowService.markRead(ids),
+    'workflow.deliveries': ({ storyId }) => workflowService.deliveries(storyId),
+    'scan.lists.get': () => workflowService.scanLists(),
+    'scan.lists.put': (lists) => workflowService.putScanLists(lists),
+    'authenticity.get': ({ storyId }) => workflowService.authenticity(storyId),
+    'authenticity.apply': ({ storyId, op }) => workflowService.applyAuthenticity(storyId, op),
+    'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
+    'audit.verify': () => workflowService.auditVerify(),
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');

@@ -6,6 +6,7 @@ import type { NewsroomClient } from '@shared/sync/client';
 import { NewsroomError } from '@shared/sync/client';
 import type { ServerStory } from '@shared/sync/stories';
 import type { ServerError } from '@shared/sync/errors';
+import type { Reason } from '@shared/workflow/reasons';
 import type { OutboxEntry, SyncStore } from './sync-store';
 
 export interface OutboxEvents {
@@ -15,6 +16,8 @@ export interface OutboxEvents {
     error: ServerError,
     story: ServerStory | null,
     dropped: OutboxEntry[],
+    /** The workflow rules' reason, in both languages, for a refused `story.workflow` command. */
+    reason?: Reason,
   ): void;
   /** The server could not be reached or failed; the command waits for the next attempt. */
   deferred(entry: OutboxEntry, error: NewsroomError): void;
@@ -113,7 +116,7 @@ export class Outbox {
           this.store.remove(entry.id);
           this.events.applied(entry, answer.outcome.story);
         } else {
-          this.reject(entry, answer.outcome.error, answer.outcome.story);
+          this.reject(entry, answer.outcome.error, answer.outcome.story, answer.outcome.reason);
         }
         this.events.changed();
       }
@@ -122,11 +125,16 @@ export class Outbox {
     }
   }
 
-  private reject(entry: OutboxEntry, error: ServerError, story: ServerStory | null): void {
+  private reject(
+    entry: OutboxEntry,
+    error: ServerError,
+    story: ServerStory | null,
+    reason?: Reason,
+  ): void {
     // Commands made on top of the rejected one were based on a state that never happened.
     const dropped = this.store.laterFor(entry.storyId, entry.seq);
     for (const d of dropped) this.store.remove(d.id);
     this.store.remove(entry.id);
-    this.events.rejected(entry, error, story, dropped);
+    this.events.rejected(entry, error, story, dropped, reason);
   }
 }

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { NewsroomClient, NewsroomError } from '@shared/sync/client';
 import type { Command } from '@shared/sync/commands';
+import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { FeedPage } from '@shared/sync/feed';
 import type { ServerStory } from '@shared/sync/stories';
 import type { Desk } from '@shared/domain/newsroom';
@@ -52,6 +53,8 @@ export interface SyncServiceOptions {
   /** Presence of others in a document, for the windows that have it open. */
   awareness(docId: string, update: Uint8Array): void;
   log(msg: string, err?: unknown): void;
+  /** A `story.workflow` command was confirmed or refused by the server (or the feed brought news of a story). */
+  workflowChanged?(storyIds: string[]): void;
   /** How many documents may be pulled from the server at once. */
   pullConcurrency?: number;
   /** Seconds a feed request waits for news (long-poll). */
@@ -107,23 +110,30 @@ export class SyncService {
         applied: (entry, story) => {
           this.takeServerStory(story, true);
           this.opts.storiesChanged([entry.storyId]);
+          if (entry.command.type === 'story.workflow') this.opts.workflowChanged?.([entry.storyId]);
           this.touchSync();
         },
-        rejected: (entry, error, story, dropped) => {
+        rejected: (entry, error, story, dropped, reason) => {
           // Roll back: the server's view when it gave one, else what we had before the command.
           if (story) this.takeServerStory(story, true);
           else this.opts.store.setFacts(entry.storyId, entry.undo);
-          const text = SERVER_ERROR_TEXT[error.code];
+          const text = reason?.message ?? SERVER_ERROR_TEXT[error.code];
+          const cmd = entry.command;
           this.opts.notice('command_rejected', {
             storyId: entry.storyId,
-            command: entry.command.type,
-            code: error.code,
+            command: cmd.type === 'story.workflow' ? cmd.command.type : cmd.type,
+            code: reason?.code ?? error.code,
             reasonZh: text['zh-CN'],
             reasonEn: text.en,
             dropped: String(dropped.length),
             headline: this.opts.stories.get(entry.storyId)?.headline ?? '',
           });
           this.opts.storiesChanged([entry.storyId]);
+          if (
+            cmd.type === 'story.workflow' ||
+            dropped.some((d) => d.command.type === 'story.workflow')
+          )
+            this.opts.workflowChanged?.([entry.storyId]);
         },
         deferred: (_entry, err) => this.noteError(err),
         unauthorized: () => this.sessionExpired(),
@@ -252,6 +262,51 @@ export class SyncService {
     this.opts.store.setFacts(storyId, { ...facts, status: 'filed', deskId });
     // The server must have the document before the desk can read it.
     this.ensureRelay(storyDocId(storyId));
+    this.outbox.kick();
+    this.emitStatus();
+  }
+
+  /** The signed-in client, or null (signed out). */
+  get newsroom(): NewsroomClient | null {
+    return this.session ? this.client : null;
+  }
+
+  /** The signed-in person, or null. */
+  get person(): SessionRecord['person'] | null {
+    return this.session?.person ?? null;
+  }
+
+  /** Workflow commands of this story still waiting in the outbox, oldest first. */
+  pendingWorkflow(storyId: string): WorkflowCommand[] {
+    return this.opts.store
+      .outboxFor(storyId)
+      .flatMap((e) => (e.command.type === 'story.workflow' ? [e.command.command] : []));
+  }
+
+  /** Queues one workflow command (decided and applied optimistically by the caller). */
+  queueWorkflow(command: WorkflowCommand): void {
+    if (!this.session)
+      throw new HostError('signed_out', 'sign in to the newsroom server for the workflow');
+    const facts = this.opts.store.facts(command.storyId) ?? {
+      status: 'filed',
+      deskId: null,
+      assigneeId: null,
+      revision: 0,
+    };
+    const queued = this.opts.store.outboxFor(command.storyId);
+    this.opts.store.enqueue(
+      {
+        id: command.commandId,
+        type: 'story.workflow',
+        storyId: command.storyId,
+        expectedRevision: facts.revision + queued.length,
+        issuedAt: this.now().toISOString(),
+        command,
+      },
+      facts,
+    );
+    // The server computes content hashes from its copy of the documents: send ours first.
+    if (command.type === 'file') this.ensureRelay(storyDocId(command.storyId));
     this.outbox.kick();
     this.emitStatus();
   }

@@ -81,6 +81,8 @@ function expectedForDeskMember(role: Role, status: StoryStatus, type: Command['t
     case 'story.share':
       if (status === 'spiked') return 'invalid_state';
       return editor ? 'ok' : 'forbidden';
+    case 'story.workflow':
+      return 'invalid_input'; // decided by shared/workflow on the server
   }
 }
 
