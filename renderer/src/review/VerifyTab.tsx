@@ -41,11 +41,12 @@ function useLang(): 'zh-CN' | 'en' {
 
 function Verified({ v }: { v: Verification | null }) {
   const { t, i18n } = useTranslation();
+  const { actor, author } = useReview();
   if (!v) return <span className="rv-badge rv-unverified">{t('review.verify.unverified')}</span>;
   return (
     <span className="rv-badge rv-verified" title={v.note}>
       {t('review.verify.verifiedBy', {
-        who: v.by,
+        who: v.by === actor.userId ? author.name : v.by,
         when: formatDateTime(v.at, i18n.language),
         method: t(`review.verify.method.${v.method}`),
       })}
