@@ -276,7 +276,7 @@ test.describe('review panel', () => {
       .getByRole('tab', { name: /Pre-scan/ })
       .click();
     await app.screenshot({ path: `${SHOTS}/review-scan-en.png` });
-    await review(app).getByRole('tab', { name: 'Verification' }).click();
+    await review(app).getByRole('tab', { name: 'Sources' }).click();
     await review(app).getByText('Add source', { exact: true }).first().click();
     await app.screenshot({ path: `${SHOTS}/review-verify-en.png` });
     await app.getByRole('link', { name: 'Settings' }).click();

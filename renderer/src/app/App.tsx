@@ -10,6 +10,8 @@ import { SettingsView } from '../settings/SettingsView';
 import { UpdateIndicator } from '../updates/UpdateIndicator';
 import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
+import { NotificationsBell, QueuesNav } from '../workflow/WorkflowNav';
+import { QueueView } from '../workflow/QueueView';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -50,7 +52,9 @@ export function App({ info }: { info: AppInfo }) {
         </div>
         {nav({ name: 'library' }, t('nav.library'))}
         {nav({ name: 'trash' }, t('nav.trash'))}
+        <QueuesNav route={route} />
         <div className="sidebar-spacer" />
+        <NotificationsBell desktop={info.host === 'electron'} />
         <SyncIndicator />
         <UpdateIndicator />
         {nav({ name: 'settings' }, t('nav.settings'))}
@@ -64,6 +68,9 @@ export function App({ info }: { info: AppInfo }) {
           <LibraryView trashed onOpen={(id) => navigate({ name: 'story', id })} />
         )}
         {route.name === 'settings' && <SettingsView info={info} />}
+        {route.name === 'queue' && (
+          <QueueView queue={route.queue} onOpen={(id) => navigate({ name: 'story', id })} />
+        )}
         {route.name === 'story' && (
           <WorkspaceView
             key={route.id}

@@ -12,12 +12,13 @@ import { ReviewProvider } from './review-context';
 import { CommentsTab } from './CommentsTab';
 import { ScanTab } from './ScanTab';
 import { VerifyTab } from './VerifyTab';
+import { WorkflowTab } from '../workflow/WorkflowTab';
 import { paintBody, type Mark } from './master-dom';
 import { useDocValue } from './use-doc-value';
 import { useScan } from './use-scan';
 
-export type ReviewTab = 'comments' | 'scan' | 'verify';
-const TABS: ReviewTab[] = ['comments', 'scan', 'verify'];
+export type ReviewTab = 'comments' | 'scan' | 'verify' | 'workflow';
+const TABS: ReviewTab[] = ['comments', 'scan', 'verify', 'workflow'];
 
 interface Props {
   storyId: string;
@@ -135,6 +136,7 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
           )}
           {tab === 'scan' && <ScanTab results={scan} onJumpVariant={onJumpVariant} />}
           {tab === 'verify' && <VerifyTab lastInput={getLastInput} />}
+          {tab === 'workflow' && <WorkflowTab annotations={annotations} lastInput={getLastInput} />}
         </div>
       </aside>
     </ReviewProvider>

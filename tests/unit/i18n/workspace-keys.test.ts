@@ -34,6 +34,7 @@ describe('workspace translations', () => {
     for (const file of [
       ...sources('renderer/src/workspace'),
       ...sources('renderer/src/review'),
+      ...sources('renderer/src/workflow'),
       'renderer/src/settings/SettingsView.tsx',
     ]) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g))
