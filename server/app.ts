@@ -18,6 +18,10 @@ import { RateLimiter } from './http/rate-limit';
 import { ApiError } from './http/api-error';
 import { registerRoutes } from './http/routes';
 import { ReleaseStore } from './updates/release-store';
+import { ScannerCache } from './workflow/context';
+import { adaptersFor, Publisher } from './publishing/deliveries';
+import type { PublishAdapter } from './publishing/adapter';
+import type { ChannelId } from '@shared/workflow/desks';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,6 +30,8 @@ export interface RunningServer {
   log: UpdateLog;
   notifier: FeedNotifier;
   releases: ReleaseStore;
+  /** The scheduler and the publishers (tests call tick() instead of waiting). */
+  publisher: Publisher;
   /** http(s)://host:port */
   url: string;
   /** ws(s)://host:port/v1/sync */
@@ -37,6 +43,10 @@ export interface ServerOverrides {
   /** Replaces the pino logger settings (tests pass { level: 'warn' }). */
   logger?: boolean | { level: string };
   now?: () => number;
+  /** Replaces publishing adapters per channel (tests). */
+  adapters?: Partial<Record<ChannelId, PublishAdapter>>;
+  /** Starts the publishing loop (default true). */
+  publishLoop?: boolean;
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -175,7 +185,21 @@ export async function startServer(
       .send({ error: { code: 'not_found', message: 'no such route', requestId: req.id } }),
   );
 
+  const workflowDeps = { log, scanners: new ScannerCache() };
+  const publisher = new Publisher({
+    db: store.db,
+    engine: store.engine,
+    wf: workflowDeps,
+    config: config.publishing,
+    adapters: { ...adaptersFor(config.publishing), ...(overrides.adapters ?? {}) },
+    now,
+    onChange: (seq) => notifier.publish(seq),
+    log: app.log,
+  });
+
   registerRoutes(app, {
+    workflow: workflowDeps,
+    onWorkflowApplied: () => void publisher.tick(),
     db: store.db,
     engine: store.engine,
     config,
@@ -196,6 +220,7 @@ export async function startServer(
   });
 
   await app.listen({ host: config.host, port: config.port });
+  if (overrides.publishLoop !== false) publisher.start();
   const addr = app.server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const secure = !!config.tlsCertFile;
@@ -213,11 +238,13 @@ export async function startServer(
     log,
     notifier,
     releases,
+    publisher,
     url,
     syncUrl: `${secure ? 'wss' : 'ws'}://${host}:${addr.port}/v1/sync`,
     close() {
       closed ??= (async () => {
         closing = true;
+        await publisher.stop();
         notifier.close();
         await sync.close();
         await app.close();

@@ -36,6 +36,34 @@ export interface ServerConfig {
   sessionCheckMs: number;
   /** The update feed's files; shared by every instance (a network share or a shared volume). */
   updates: { dir: string; maxFileBytes: number };
+  /** Where published versions go (server/publishing). */
+  publishing: PublishingConfig;
+}
+
+export interface PublishingConfig {
+  /** The news app's ingest webhook: each app version is POSTed there as ninjs. Unset: exported for manual posting. */
+  appWebhookUrl: string | undefined;
+  /** Sent as `Authorization: Bearer …` to the app webhook. */
+  appWebhookToken: string | undefined;
+  wechat: {
+    /** https://api.weixin.qq.com (tests point it at a local mock). */
+    apiBase: string;
+    appId: string | undefined;
+    appSecret: string | undefined;
+    /** A permanent image material to use as the cover when the version has no image the server holds. */
+    defaultThumbMediaId: string | undefined;
+    /** Seconds between freepublish/get polls, and how many polls before giving up for this attempt. */
+    pollMs: number;
+    maxPolls: number;
+  };
+  /** Print, Weibo, Douyin (and unconfigured channels): files for manual posting land here. */
+  exportDir: string;
+  /** How often the scheduler and the publisher look for work. */
+  intervalMs: number;
+  /** First retry delay; doubles per attempt up to 30 minutes. */
+  retryBaseMs: number;
+  /** After this many failed attempts a delivery stays `failed` and is reported. */
+  maxAttempts: number;
 }
 
 /** Env names, documented in server/README.md. */
@@ -65,6 +93,18 @@ export const ENV = {
   sessionCheckMs: 'SESSION_CHECK_MS',
   updatesDir: 'UPDATES_DIR',
   updatesMaxFileMb: 'UPDATES_MAX_FILE_MB',
+  appWebhookUrl: 'APP_WEBHOOK_URL',
+  appWebhookToken: 'APP_WEBHOOK_TOKEN',
+  wechatApiBase: 'WECHAT_API_BASE',
+  wechatAppId: 'WECHAT_APP_ID',
+  wechatAppSecret: 'WECHAT_APP_SECRET',
+  wechatDefaultThumbMediaId: 'WECHAT_DEFAULT_THUMB_MEDIA_ID',
+  wechatPollMs: 'WECHAT_POLL_MS',
+  wechatMaxPolls: 'WECHAT_MAX_POLLS',
+  publishExportDir: 'PUBLISH_EXPORT_DIR',
+  publishIntervalMs: 'PUBLISH_INTERVAL_MS',
+  publishRetryBaseMs: 'PUBLISH_RETRY_BASE_MS',
+  publishMaxAttempts: 'PUBLISH_MAX_ATTEMPTS',
 } as const;
 
 const FLAGS: Record<string, keyof typeof ENV> = {
@@ -176,6 +216,22 @@ export function loadConfig(
     updates: {
       dir: path.resolve(get('updatesDir') ?? path.join(dataDir, 'updates')),
       maxFileBytes: num('updatesMaxFileMb', 1024, 1, 16 * 1024) * 1024 * 1024,
+    },
+    publishing: {
+      appWebhookUrl: get('appWebhookUrl'),
+      appWebhookToken: get('appWebhookToken'),
+      wechat: {
+        apiBase: (get('wechatApiBase') ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+        appId: get('wechatAppId'),
+        appSecret: get('wechatAppSecret'),
+        defaultThumbMediaId: get('wechatDefaultThumbMediaId'),
+        pollMs: num('wechatPollMs', 3000, 1, 600_000),
+        maxPolls: num('wechatMaxPolls', 20, 1, 1000),
+      },
+      exportDir: path.resolve(get('publishExportDir') ?? path.join(dataDir, 'publish-exports')),
+      intervalMs: num('publishIntervalMs', 5000, 10, 3600_000),
+      retryBaseMs: num('publishRetryBaseMs', 30_000, 1, 3600_000),
+      maxAttempts: num('publishMaxAttempts', 8, 1, 100),
     },
   };
 }

@@ -9,6 +9,8 @@ import type { Person } from '@shared/domain/newsroom';
 export interface Principal {
   person: Person;
   deskIds: string[];
+  /** Belongs to a channel desk: sees every filed story, to claim its channel's version (一稿多签). */
+  channelDesk: boolean;
   tokenHash: string;
   expiresAt: number;
 }
@@ -64,9 +66,17 @@ export async function authenticate(
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now)
     return null;
+  const channel = await db
+    .selectFrom('desk_members')
+    .innerJoin('desks', 'desks.id', 'desk_members.desk_id')
+    .select('desks.id')
+    .where('desk_members.user_id', '=', row.id)
+    .where('desks.kind', '=', 'channel')
+    .executeTakeFirst();
   return {
     person: toPerson(row),
     deskIds: await deskIdsOf(db, row.id),
+    channelDesk: !!channel,
     tokenHash,
     expiresAt: row.expires_at,
   };

@@ -108,6 +108,76 @@ export interface DocSnapshotsTable {
   updated_at: number;
 }
 
+export interface WorkflowStatesTable {
+  story_id: string;
+  /** StoryWorkflow as JSON: the fold of the story's workflow events. */
+  state: string;
+  version: number;
+  updated_at: number;
+}
+
+/** shared/audit's AuditEntry, one row each; `actor` and `data` are JSON. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  story_id: string | null;
+  actor: string;
+  type: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ScanListsTable {
+  kind: string;
+  text: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface ScanReportsTable {
+  story_id: string;
+  channel: string;
+  content_hash: string;
+  rules_hash: string;
+  report: string;
+  created_at: number;
+}
+
+export interface AuthenticityTable {
+  story_id: string;
+  record: string;
+  updated_at: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  story_id: string;
+  channel: string | null;
+  kind: string;
+  text: string;
+  at: number;
+  read_at: number | null;
+}
+
+export interface DeliveriesTable {
+  story_id: string;
+  channel: string;
+  revision: number;
+  content_hash: string;
+  status: string;
+  attempts: number;
+  progress: string;
+  url: string | null;
+  external_id: string | null;
+  error: string | null;
+  lease_until: number | null;
+  next_attempt_at: number | null;
+  delivered_at: number | null;
+  created_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   desks: DesksTable;
@@ -120,4 +190,11 @@ export interface Schema {
   events: EventsTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  workflow_states: WorkflowStatesTable;
+  audit_log: AuditLogTable;
+  scan_lists: ScanListsTable;
+  scan_reports: ScanReportsTable;
+  authenticity: AuthenticityTable;
+  notifications: NotificationsTable;
+  deliveries: DeliveriesTable;
 }

@@ -132,6 +132,7 @@ export function durableSync(opts: DurableSyncOptions): Extension {
         id: principal.person.id,
         role: principal.person.role,
         deskIds: principal.deskIds,
+        channelDesk: principal.channelDesk,
       };
       if (!canSee(actor, access))
         throw new SocketRefusal(SOCKET_CLOSE.forbidden.code, SOCKET_CLOSE.forbidden.reason);

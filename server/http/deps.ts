@@ -5,6 +5,7 @@ import type { ServerConfig } from '../config';
 import type { FeedNotifier } from '../stories/feed-notifier';
 import type { RateLimiter } from './rate-limit';
 import type { ReleaseStore } from '../updates/release-store';
+import type { WorkflowDeps } from '../workflow/execute-command';
 
 export interface AppDeps {
   db: Db;
@@ -16,6 +17,10 @@ export interface AppDeps {
   httpLimiter: RateLimiter;
   loginLimiter: RateLimiter;
   now: () => number;
+  /** Documents and the scanner, for workflow commands. */
+  workflow: WorkflowDeps;
+  /** A workflow command was applied (the publisher may have work). */
+  onWorkflowApplied?: () => void;
   isClosing: () => boolean;
   /** Empty when ready; otherwise what is wrong (database, redis, shutting down). */
   readiness: () => Promise<string[]>;

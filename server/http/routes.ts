@@ -26,6 +26,7 @@ import { readFeed } from '../stories/feed';
 import { getStory, isSharedWith } from '../stories/story-repo';
 import { ApiError } from './api-error';
 import { registerReleaseAdmin, registerUpdateFeed } from '../updates/routes';
+import { registerAuditAdmin, registerWorkflowRoutes } from '../workflow/routes';
 import type { AppDeps } from './deps';
 
 declare module 'fastify' {
@@ -142,14 +143,26 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       const story = await getStory(db, id, engine);
       if (!story) throw new ApiError('not_found', 'no such story');
       const access = { story, sharedWithActor: await isSharedWith(db, id, p.person.id) };
-      if (!canSee({ id: p.person.id, role: p.person.role, deskIds: p.deskIds }, access))
+      if (
+        !canSee(
+          {
+            id: p.person.id,
+            role: p.person.role,
+            deskIds: p.deskIds,
+            channelDesk: p.channelDesk,
+          },
+          access,
+        )
+      )
         throw new ApiError('forbidden', 'this story is not yours to see');
       return story;
     });
 
     authed.post('/v1/commands', async (req, reply) => {
       const cmd = parse(CommandSchema, req.body);
-      const answer = await executeCommand(db, engine, who(req), cmd, deps.now);
+      const answer = await executeCommand(db, engine, who(req), cmd, deps.now, deps.workflow);
+      if (answer.outcome.status === 'applied' && cmd.type === 'story.workflow')
+        deps.onWorkflowApplied?.();
       if (answer.seq !== null) deps.notifier.publish(answer.seq);
       if (answer.replay) reply.header('idempotent-replay', 'true');
       req.log.info(
@@ -163,6 +176,16 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
         'command',
       );
       return reply.code(answer.httpStatus).send(answer.outcome);
+    });
+
+    registerWorkflowRoutes(authed, {
+      db,
+      engine,
+      wf: deps.workflow,
+      notifier: deps.notifier,
+      now: deps.now,
+      parse,
+      who,
     });
 
     authed.get(
@@ -207,6 +230,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
         return { ok: true };
       });
       registerReleaseAdmin(admin, deps.releases);
+      registerAuditAdmin(admin, db);
     });
   });
 }

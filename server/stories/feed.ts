@@ -30,7 +30,9 @@ export async function readFeed(
           eb.or([
             ...(who.deskIds.length ? [eb('desk_id', 'in', who.deskIds)] : []),
             eb('assignee_id', '=', me),
-            ...(isAdmin ? [eb.lit(true)] : []),
+            ...(isAdmin || who.person.role === 'editor_in_chief' || who.channelDesk
+              ? [eb.lit(true)]
+              : []),
           ]),
         ]),
       ]),

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/sessions';
 import { ApiError } from '../http/api-error';
 import { isUniqueViolation } from '../accounts/accounts';
 import { HTTP_STATUS } from '@shared/sync/errors';
-import type { Command, CommandOutcome } from '@shared/sync/commands';
+import type { Command, CommandOf, CommandOutcome } from '@shared/sync/commands';
 import type { ServerStory } from '@shared/sync/stories';
 import {
   applyCommand,
@@ -28,6 +28,65 @@ import {
   upsertStory,
   type Tx,
 } from '../stories/story-repo';
+import type { ServerErrorCode } from '@shared/sync/errors';
+import { decide as decideWorkflow } from '@shared/workflow';
+import type { Reason } from '@shared/workflow/reasons';
+import type { PersonActor } from '@shared/workflow/roles';
+import type { UpdateLog } from '../docs/update-log';
+import { gatherFacts, type ScannerCache, type ServerFacts } from './context';
+import type { WorkflowCommand } from '@shared/workflow/commands';
+import type { SystemActor } from '@shared/workflow/roles';
+import { loadDirectory } from './directory';
+import {
+  appendAudit,
+  legacyAuditType,
+  legacyFiledEvent,
+  loadWorkflowState,
+  recordWorkflowEvents,
+} from './workflow-store';
+
+/** What workflow commands need beyond the database: the documents and the scanner. */
+export interface WorkflowDeps {
+  log: UpdateLog;
+  scanners: ScannerCache;
+}
+
+/** The HTTP error a workflow refusal is reported as (the reason itself travels beside it). */
+export function errorCodeOfReason(code: Reason['code']): ServerErrorCode {
+  switch (code) {
+    case 'forbidden':
+    case 'not_owner':
+    case 'not_assignee':
+    case 'inactive_user':
+      return 'forbidden';
+    case 'invalid_command':
+    case 'wrong_story':
+    case 'unknown_desk':
+    case 'not_topic_desk':
+    case 'not_channel_desk':
+    case 'assignee_not_eligible':
+    case 'unknown_finding':
+    case 'unknown_revision':
+    case 'schedule_in_past':
+      return 'invalid_input';
+    case 'stale_content':
+    case 'finding_count_changed':
+      return 'stale';
+    case 'duplicate_command':
+      return 'conflict';
+    default:
+      return 'invalid_state';
+  }
+}
+
+export function personActor(who: Principal): PersonActor {
+  return {
+    kind: 'person',
+    userId: who.person.id,
+    roles: [who.person.role],
+    desks: who.deskIds,
+  };
+}
 
 export interface CommandAnswer {
   httpStatus: number;
@@ -111,6 +170,7 @@ export async function executeCommand(
   who: Principal,
   cmd: Command,
   now: () => number = Date.now,
+  wf?: WorkflowDeps,
 ): Promise<CommandAnswer> {
   const hash = commandHash(cmd);
   const known = await storedAnswer(db, cmd, who, hash);
@@ -125,7 +185,18 @@ export async function executeCommand(
       const story = await getStory(tx, cmd.storyId, engine, true);
       const shared = story ? await isSharedWith(tx, story.id, who.person.id) : false;
       const access = story ? { story, sharedWithActor: shared } : null;
-      const actor = { id: who.person.id, role: who.person.role, deskIds: who.deskIds };
+      if (cmd.type === 'story.workflow') {
+        if (!wf) throw new ApiError('unavailable', 'the workflow is not set up on this server');
+        const answer = await executeWorkflow(tx, engine, who, cmd, story, shared, at, seq, wf);
+        await storeAnswer(tx, cmd, who, hash, answer, at);
+        return answer;
+      }
+      const actor = {
+        id: who.person.id,
+        role: who.person.role,
+        deskIds: who.deskIds,
+        channelDesk: who.channelDesk,
+      };
       const decision = decide(
         cmd,
         access,
@@ -174,15 +245,42 @@ export async function executeCommand(
               .execute();
         }
         const { id: _id, type, storyId: _s, ...args } = cmd;
+        const payload = { ...args, revision: next.revision, status: next.status };
         await appendEvent(tx, {
           seq,
           storyId: cmd.storyId,
           actorId: who.person.id,
           type,
           commandId: cmd.id,
-          payload: { ...args, revision: next.revision, status: next.status },
+          payload,
           at,
         });
+        await appendAudit(tx, {
+          at: iso,
+          storyId: cmd.storyId,
+          actor: { kind: 'person', userId: who.person.id },
+          type: legacyAuditType(type),
+          data: { commandId: cmd.id, ...payload },
+        });
+        if (cmd.type === 'story.file' && wf) {
+          // The workflow core follows the older 发稿 too: the story is filed to the desk.
+          const state = await loadWorkflowState(tx, cmd.storyId);
+          const filed = legacyFiledEvent({
+            story_id: cmd.storyId,
+            actor_id: who.person.id,
+            command_id: cmd.id,
+            payload: JSON.stringify(payload),
+            at,
+          });
+          if (state.stage === 'draft')
+            await recordWorkflowEvents(tx, state, [filed], {
+              engine,
+              seq,
+              directory: await loadDirectory(tx),
+              now: at,
+              updateRow: false,
+            });
+        }
         answer = {
           httpStatus: 200,
           outcome: { commandId: cmd.id, status: 'applied', story: { ...next, seq } },
@@ -190,19 +288,7 @@ export async function executeCommand(
           seq,
         };
       }
-      await tx
-        .insertInto('commands')
-        .values({
-          id: cmd.id,
-          user_id: who.person.id,
-          type: cmd.type,
-          story_id: cmd.storyId,
-          request_hash: hash,
-          http_status: answer.httpStatus,
-          outcome: JSON.stringify(answer.outcome),
-          created_at: at,
-        })
-        .execute();
+      await storeAnswer(tx, cmd, who, hash, answer, at);
       return answer;
     });
   } catch (err) {
@@ -213,4 +299,138 @@ export async function executeCommand(
     }
     throw err;
   }
+}
+
+async function storeAnswer(
+  tx: Tx,
+  cmd: Command,
+  who: Principal,
+  hash: string,
+  answer: CommandAnswer,
+  at: number,
+): Promise<void> {
+  await tx
+    .insertInto('commands')
+    .values({
+      id: cmd.id,
+      user_id: who.person.id,
+      type: cmd.type === 'story.workflow' ? `workflow.${cmd.command.type}` : cmd.type,
+      story_id: cmd.storyId,
+      request_hash: hash,
+      http_status: answer.httpStatus,
+      outcome: JSON.stringify(answer.outcome),
+      created_at: at,
+    })
+    .execute();
+}
+
+/** One `story.workflow` command: decided by the workflow core on what the server itself holds. */
+async function executeWorkflow(
+  tx: Tx,
+  engine: Engine,
+  who: Principal,
+  cmd: CommandOf<'story.workflow'>,
+  story: ServerStory | null,
+  shared: boolean,
+  at: number,
+  seq: number,
+  wf: WorkflowDeps,
+): Promise<CommandAnswer> {
+  const inner = cmd.command;
+  const refuse = (code: ServerErrorCode, message: string, reason?: Reason): CommandAnswer => ({
+    httpStatus: HTTP_STATUS[code],
+    outcome: {
+      commandId: cmd.id,
+      status: 'rejected',
+      error: {
+        code,
+        message,
+        ...(reason ? { details: { reason: reason.code } } : {}),
+      },
+      story: visible ? story : null,
+      ...(reason ? { reason } : {}),
+    },
+    replay: false,
+    seq: null,
+  });
+  const legacyActor = {
+    id: who.person.id,
+    role: who.person.role,
+    deskIds: who.deskIds,
+    channelDesk: who.channelDesk,
+  };
+  const visible = !!story && canSee(legacyActor, { story, sharedWithActor: shared });
+  if (inner.commandId !== cmd.id || inner.storyId !== cmd.storyId)
+    return refuse('invalid_input', 'the command id and story must match the workflow command');
+  if (!story && inner.type !== 'file') return refuse('not_found', 'no such story');
+  if (story && !visible) return refuse('forbidden', 'this story is not yours to see');
+  const iso = new Date(at).toISOString();
+  if (!story) await upsertStory(tx, newStory(cmd.storyId, who.person.id, iso), seq);
+  const state = await loadWorkflowState(tx, cmd.storyId);
+  const directory = await loadDirectory(tx);
+  const facts = await gatherFacts(tx, wf, state, directory, story?.embargo ?? null, at);
+  const decision = decideWorkflow(state, inner, personActor(who), facts.ctx);
+  if (!decision.ok)
+    return refuse(
+      errorCodeOfReason(decision.reason.code),
+      decision.reason.message.en,
+      decision.reason,
+    );
+  const result = await recordWorkflowEvents(tx, state, decision.events, {
+    engine,
+    seq,
+    directory,
+    now: at,
+    contentHashes: hashesOf(facts),
+    snapshots: snapshotsOf(facts),
+  });
+  if (!result.story) throw new Error(`story ${cmd.storyId} vanished while a command ran`);
+  return {
+    httpStatus: 200,
+    outcome: { commandId: cmd.id, status: 'applied', story: result.story, workflow: result.state },
+    replay: false,
+    seq,
+  };
+}
+
+/**
+ * A command of the server itself (the scheduler publishing what is due, the
+ * publisher recording a delivery), decided by the same rules as people's.
+ * Returns the refusal's reason, or null when applied.
+ */
+export async function executeSystemCommand(
+  db: Db,
+  engine: Engine,
+  wf: WorkflowDeps,
+  actor: SystemActor,
+  command: WorkflowCommand,
+  at: number,
+): Promise<{ applied: boolean; reason: Reason | null; seq: number | null }> {
+  return db.transaction().execute(async (tx) => {
+    const seq = await nextSeq(tx);
+    const story = await getStory(tx, command.storyId, engine, true);
+    if (!story) return { applied: false, reason: null, seq: null };
+    const state = await loadWorkflowState(tx, command.storyId);
+    const directory = await loadDirectory(tx);
+    const facts = await gatherFacts(tx, wf, state, directory, story.embargo, at);
+    const decision = decideWorkflow(state, command, actor, facts.ctx);
+    if (!decision.ok) return { applied: false, reason: decision.reason, seq: null };
+    await recordWorkflowEvents(tx, state, decision.events, {
+      engine,
+      seq,
+      directory,
+      now: at,
+      contentHashes: hashesOf(facts),
+      snapshots: snapshotsOf(facts),
+    });
+    return { applied: true, reason: null, seq };
+  });
+}
+
+function hashesOf(facts: ServerFacts): Partial<Record<string, string>> {
+  return Object.fromEntries(Object.entries(facts.versions).map(([ch, v]) => [ch, v.hash]));
+}
+
+function snapshotsOf(facts: ServerFacts): Partial<Record<string, Record<string, unknown>>> {
+  return Object.fromEntries(Object.entries(facts.versions).map(([ch, v]) => [ch, v.plain]));
 }

@@ -11,6 +11,8 @@ export interface Actor {
   id: string;
   role: Role;
   deskIds: readonly string[];
+  /** Belongs to a channel desk: sees every filed story, to claim its channel's version (一稿多签). */
+  channelDesk?: boolean;
 }
 
 /** Facts about a story that decide access: its row plus whether it was shared with the actor. */
@@ -26,11 +28,21 @@ function inDesk(actor: Actor, deskId: string | null): boolean {
   return deskId !== null && actor.deskIds.includes(deskId);
 }
 
-/** A draft is private to its author (and whoever the author shared it with) until it is filed. */
+/**
+ * A draft is private to its author (and whoever the author shared it with)
+ * until it is filed; then its desk, its assignee, the channel desks (which
+ * claim their versions of it), the editor-in-chief and admins see it.
+ */
 export function canSee(actor: Actor, { story, sharedWithActor }: StoryAccess): boolean {
   if (story.authorId === actor.id || sharedWithActor) return true;
   if (story.status === 'draft') return false;
-  return actor.role === 'admin' || inDesk(actor, story.deskId) || story.assigneeId === actor.id;
+  return (
+    actor.role === 'admin' ||
+    actor.role === 'editor_in_chief' ||
+    actor.channelDesk === true ||
+    inDesk(actor, story.deskId) ||
+    story.assigneeId === actor.id
+  );
 }
 
 /** Editing the text: anyone who may see it, until it is published or spiked. */

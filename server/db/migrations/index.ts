@@ -3,6 +3,7 @@ import { migration001 } from './001-accounts';
 import { migration002 } from './002-stories';
 import { migration003 } from './003-commands-events';
 import { migration004 } from './004-documents';
+import { migration005 } from './005-workflow';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,5 +11,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 export type { Migration };
