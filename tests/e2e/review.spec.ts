@@ -3,9 +3,22 @@
 // sensitive word from the default list is a blocking 机审 finding until it is
 // fixed; sources and claims are recorded and verified; screenshots of each
 // tab at 1366×768 in zh-CN and en.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { body, expect, newStory, test, waitSaved } from './fixtures';
+import {
+  body,
+  expect,
+  newStory,
+  openApp,
+  startHost,
+  test,
+  waitSaved,
+  type RunningHost,
+} from './fixtures';
+import { ROOT } from '../support/web-host-process';
 
 const SHOTS = 'test-results/screenshots';
 const HEADLINE = '全县秋粮收购进度过半';
@@ -236,6 +249,16 @@ test.describe('review panel', () => {
     ).toContainText('核实（电话）');
   });
 
+  test('the workflow tab asks to sign in while signed out; no queues show', async ({ app }) => {
+    await writeStory(app);
+    await openReview(app);
+    await review(app).getByRole('tab', { name: '流程' }).click();
+    await expect(review(app).getByRole('status')).toHaveText(
+      '登录新闻服务器后才能走审稿流程（在“设置”中登录）。',
+    );
+    await expect(app.getByRole('group', { name: '我的队列' })).toHaveCount(0);
+  });
+
   test('screenshots of the review panel at 1366×768 in zh-CN and en', async ({ app }) => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await writeStory(app);
@@ -281,5 +304,146 @@ test.describe('review panel', () => {
     await app.screenshot({ path: `${SHOTS}/review-verify-en.png` });
     await app.getByRole('link', { name: 'Settings' }).click();
     await app.getByRole('radio', { name: '简体中文' }).check();
+  });
+});
+
+// ---- Two people on a newsroom server --------------------------------------
+
+interface NewsroomServer {
+  url: string;
+  password: string;
+  /** What the server wrote to stderr and stdout (warnings and errors). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function startNewsroomServer(): Promise<NewsroomServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-e2e-server-'));
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [path.join(ROOT, 'tests/support/newsroom-server-process.ts'), dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let err = '';
+  let out = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<{ url: string; password: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /RONGMEI_SERVER_READY (\{.*\})/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(JSON.parse(m[1]!) as { url: string; password: string });
+      }
+    });
+    void exited.then(() => reject(new Error(`server exited: ${err}`)));
+  });
+  return {
+    ...ready,
+    log: () => err + out,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(page: Page, server: NewsroomServer, login: string) {
+  const ok = await page.evaluate(
+    async ({ serverUrl, login, password }) => {
+      const token = sessionStorage.getItem('rongmei.webhost.token');
+      const r = await fetch('/api/call/sync.signIn', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ serverUrl, login, password }),
+      });
+      return r.ok;
+    },
+    { serverUrl: server.url, login, password: server.password },
+  );
+  expect(ok).toBe(true);
+  await expect(page.getByRole('group', { name: '我的队列' })).toBeVisible({ timeout: 20_000 });
+}
+
+test.describe('review workflow with two people', () => {
+  test.describe.configure({ timeout: 180_000 });
+  test.fixme(
+    process.env.RONGMEI_E2E_WORKFLOW !== '1',
+    'review-core 1b9c957: the server answers GET /v1/stories/:id/workflow and POST /v1/commands (story.workflow) with 503 after its 15 s handler timeout, so nothing reaches the desk; run with RONGMEI_E2E_WORKFLOW=1 once that is fixed',
+  );
+
+  let server: NewsroomServer;
+  const hosts: RunningHost[] = [];
+  test.beforeAll(async () => {
+    server = await startNewsroomServer();
+    hosts.push(await startHost(), await startHost());
+  });
+  test.afterAll(async () => {
+    test.setTimeout(120_000);
+    for (const h of hosts) await h.stop();
+    await server?.stop();
+  });
+
+  test('the reporter files, the desk head sends it back with a reason on a text range', async ({
+    browser,
+  }) => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const reporterCtx = await browser.newContext();
+    const headCtx = await browser.newContext();
+    const reporter = await reporterCtx.newPage();
+    const head = await headCtx.newPage();
+    await openApp(reporter, hosts[0]!);
+    await openApp(head, hosts[1]!);
+    await signIn(reporter, server, 'wang.li');
+    await signIn(head, server, 'chen.hua');
+
+    // The reporter writes and files (发稿) from the 流程 tab.
+    await writeStory(reporter);
+    await openReview(reporter);
+    await review(reporter).getByRole('tab', { name: '流程' }).click();
+    const flowR = review(reporter).getByRole('tabpanel');
+    await flowR.getByRole('button', { name: '发稿', exact: true }).click();
+    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    // The desk head finds it in their queue, comments on a range and sends it back.
+    const incoming = head
+      .getByRole('group', { name: '我的队列' })
+      .getByRole('link', { name: /待认领/ });
+    await expect(incoming).toContainText(/[1-9]/, { timeout: 30_000 });
+    await incoming.click();
+    await head.getByRole('button', { name: new RegExp(HEADLINE) }).click();
+    await expect(body(head)).toContainText('价格稳中有升', { timeout: 30_000 });
+    await openReview(head);
+    await selectInBody(head, '全县累计收购秋粮3.2万吨');
+    await review(head).getByRole('button', { name: '批注所选文字' }).click();
+    await review(head).getByLabel('批注内容').fill('@王立 这个数字的出处？');
+    await review(head).getByRole('button', { name: '添加批注' }).click();
+    await review(head).getByRole('tab', { name: '流程' }).click();
+    const flowH = review(head).getByRole('tabpanel');
+    await flowH.getByRole('button', { name: '退回', exact: true }).first().click();
+    const form = flowH.getByRole('form', { name: '退回' });
+    await form.getByLabel(/原因/).fill('请补充收购数据的来源');
+    await form.getByLabel('“全县累计收购秋粮3.2万吨”').check();
+    await form.getByRole('button', { name: '退回' }).click();
+    await expect(flowH).toContainText('陈华 退稿：请补充收购数据的来源', { timeout: 20_000 });
+    await head.screenshot({ path: `${SHOTS}/review-workflow-desk-head-zh-CN.png` });
+
+    // The reporter sees it: queue count, the reason with the quoted words, the comment.
+    const sentBack = reporter
+      .getByRole('group', { name: '我的队列' })
+      .getByRole('link', { name: /被退回/ });
+    await expect(sentBack).toContainText(/[1-9]/, { timeout: 30_000 });
+    await expect(flowR).toContainText('请补充收购数据的来源', { timeout: 30_000 });
+    await expect(flowR).toContainText('全县累计收购秋粮3.2万吨');
+    await review(reporter).getByRole('tab', { name: /批注/ }).click();
+    await expect(
+      review(reporter).getByRole('article', { name: '批注：全县累计收购秋粮3.2万吨' }),
+    ).toContainText('这个数字的出处', { timeout: 30_000 });
+    await review(reporter).getByRole('tab', { name: '流程' }).click();
+    await reporter.screenshot({ path: `${SHOTS}/review-workflow-reporter-zh-CN.png` });
+    await reporterCtx.close();
+    await headCtx.close();
   });
 });

@@ -264,8 +264,17 @@ export function WorkflowTab({
     );
   };
   const actionKey = (a: { type: string; channel: string | null }) => `${a.type}:${a.channel ?? ''}`;
+  // An action already waiting in the outbox is shown as pending, not offered again.
+  const pendingKeys = new Set(
+    view.pending.map((c) =>
+      actionKey({ type: c.type, channel: 'channel' in c ? c.channel : null }),
+    ),
+  );
   const actions = (channel: ChannelId | null) =>
-    view.allowedActions.filter((a) => a.channel === channel && a.type !== 'record_delivery');
+    view.allowedActions.filter(
+      (a) =>
+        a.channel === channel && a.type !== 'record_delivery' && !pendingKeys.has(actionKey(a)),
+    );
   const renderActions = (channel: ChannelId | null) => {
     const list = actions(channel);
     if (!list.length) return null;
