@@ -25,7 +25,6 @@ import type { AuthenticityOp } from '@shared/authenticity/ops';
 import { makeAnchor, placeAnchor } from '@shared/annotations';
 import { CHANNEL_IDS } from '@shared/domain/channel-ids';
 import { newId } from '@shared/domain/ids';
-import type { Localized } from '@shared/domain/localized';
 import { formatDateTime } from '../i18n/format';
 import { useAuthenticity } from './use-authenticity';
 import { useReview } from './review-context';
@@ -111,9 +110,8 @@ function VerifyForm({
   );
 }
 
-function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Localized | null }) {
+function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Promise<string | null> }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const [kind, setKind] = useState<Kind>('person');
   const [v, setV] = useState<Record<string, string>>({});
   const [required, setRequired] = useState(true);
@@ -128,7 +126,7 @@ function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Localized | null }) 
       />
     </label>
   );
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const base = { id: shortId(), required, note: v.note ?? '' };
     const g = (k: string) => (v[k] ?? '').trim();
@@ -154,12 +152,16 @@ function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Localized | null }) 
                 date: g('date'),
               }
             : { ...base, kind, description: g('description'), reason: g('reason') };
-    const refused = onAdd(input);
-    setError(refused ? refused[lang] : null);
+    const refused = await onAdd(input);
+    setError(refused);
     if (!refused) setV({});
   };
   return (
-    <form className="rv-compose" aria-label={t('review.verify.addSource')} onSubmit={submit}>
+    <form
+      className="rv-compose"
+      aria-label={t('review.verify.addSource')}
+      onSubmit={(e) => void submit(e)}
+    >
       <label className="rv-field">
         <span>{t('review.verify.sourceKind')}</span>
         <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -211,11 +213,10 @@ function ClaimForm({
   lastInput,
 }: {
   sources: Source[];
-  onAdd: (op: AuthenticityOp) => Localized | null;
+  onAdd: (op: AuthenticityOp) => Promise<string | null>;
   lastInput: () => HTMLInputElement | HTMLTextAreaElement | null;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { doc, master } = useReview();
   const [text, setText] = useState('');
   const [anchor, setAnchor] = useState<ReturnType<typeof makeAnchor>>(null);
@@ -233,13 +234,13 @@ function ClaimForm({
     <form
       className="rv-compose"
       aria-label={t('review.verify.addClaim')}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        const refused = onAdd({
+        const refused = await onAdd({
           op: 'add_claim',
           claim: { id: shortId(), text: text.trim(), anchor, sourceIds: ids, required: true },
         });
-        setError(refused ? refused[lang] : null);
+        setError(refused);
         if (!refused) {
           setText('');
           setAnchor(null);
@@ -285,9 +286,8 @@ function ClaimForm({
   );
 }
 
-function ImageForm({ onSet }: { onSet: (p: ImageProvenance) => Localized | null }) {
+function ImageForm({ onSet }: { onSet: (p: ImageProvenance) => Promise<string | null> }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const [assetId, setAssetId] = useState('');
   const [origin, setOrigin] = useState<ImageProvenance['origin']>('staff');
   const [photographer, setPhotographer] = useState('');
@@ -299,9 +299,9 @@ function ImageForm({ onSet }: { onSet: (p: ImageProvenance) => Localized | null 
     <form
       className="rv-compose"
       aria-label={t('review.verify.addImage')}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        const refused = onSet({
+        const refused = await onSet({
           assetId: assetId.trim(),
           origin,
           photographer,
@@ -311,7 +311,7 @@ function ImageForm({ onSet }: { onSet: (p: ImageProvenance) => Localized | null 
           synthetic,
           captionLabels: {},
         });
-        setError(refused ? refused[lang] : null);
+        setError(refused);
         if (!refused) setAssetId('');
       }}
     >
@@ -379,7 +379,7 @@ function ClaimItem({
 }: {
   c: Claim;
   sources: Source[];
-  apply: (op: AuthenticityOp) => void;
+  apply: (op: AuthenticityOp) => Promise<string | null>;
 }) {
   const { t } = useTranslation();
   const { doc, master } = useReview();
@@ -444,9 +444,9 @@ export function VerifyTab({
   const { storyId } = useReview();
   const auth = useAuthenticity(storyId);
   const [error, setError] = useState<string | null>(null);
-  const apply = (op: AuthenticityOp) => {
-    const refused = auth.apply(op);
-    setError(refused ? refused[lang] : null);
+  const apply = async (op: AuthenticityOp) => {
+    const refused = await auth.apply(op);
+    setError(refused);
     return refused;
   };
   const { record } = auth;
@@ -459,6 +459,7 @@ export function VerifyTab({
           ? t('review.verify.blockers', { n: blockers.length })
           : t('review.verify.noBlockers')}
       </p>
+      <p className="rv-meta">{t(`review.verify.storedOn.${auth.source}`)}</p>
       {error && (
         <p className="rv-error" role="alert">
           {error}
