@@ -1,6 +1,6 @@
 // Electron main: lifecycle, the window, IPC wiring and security policy.
 // The work itself is done by the services built in createHost().
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,15 @@ function start(): void {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     log: (m, err) => log.warn('host.warning', { message: m, ...errorFields(err) }),
+    desktopNotify: ({ title, body }) => {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body, silent: false });
+      n.on('click', () => {
+        if (win?.isMinimized()) win.restore();
+        win?.focus();
+      });
+      n.show();
+    },
   });
   wireIpc(host, devServerUrl, (m, err) =>
     log.error('host.call_crashed', { message: m, ...errorFields(err) }),

@@ -20,7 +20,7 @@ import type {
 } from '@hocuspocus/server';
 import { parseDocId } from '@shared/body/story-doc';
 import { SOCKET_CLOSE } from '@shared/sync/errors';
-import { canEditText, canSee } from '@shared/workflow/story-rules';
+import { canEditPublishedVariant, canEditText, canSee } from '@shared/workflow/story-rules';
 import type { Db } from '../db/database';
 import type { Engine } from '../db/migrations/types';
 import { authenticate, type Principal } from '../auth/sessions';
@@ -136,7 +136,8 @@ export function durableSync(opts: DurableSyncOptions): Extension {
       };
       if (!canSee(actor, access))
         throw new SocketRefusal(SOCKET_CLOSE.forbidden.code, SOCKET_CLOSE.forbidden.reason);
-      if (!canEditText(actor, access)) data.connectionConfig.readOnly = true;
+      const correcting = parsed.kind === 'variant' && canEditPublishedVariant(actor, access);
+      if (!canEditText(actor, access) && !correcting) data.connectionConfig.readOnly = true;
       return { principal, storyId: story.id };
     },
 

@@ -104,21 +104,24 @@ export class UpdateLog {
 
   /** The snapshot and every update after it, oldest first. */
   async load(docName: string): Promise<LoadedState> {
-    const snap = await this.db
-      .selectFrom('doc_snapshots')
-      .select(['state', 'up_to'])
-      .where('doc_name', '=', docName)
-      .executeTakeFirst();
     // Every row still in the log, not only those above the snapshot's up_to:
     // on PostgreSQL ids are handed out before commit, so a row with a lower id
     // can commit after a compaction that folded higher ones. Compaction deletes
     // exactly the rows it folded; anything left is applied (Yjs ignores repeats).
+    // Rows before the snapshot: a compaction committing between the two reads
+    // then folds the rows read into the snapshot read (the other order could
+    // read an old snapshot and find its rows already deleted).
     const rows = await this.db
       .selectFrom('doc_updates')
       .select(['id', 'data'])
       .where('doc_name', '=', docName)
       .orderBy('id')
       .execute();
+    const snap = await this.db
+      .selectFrom('doc_snapshots')
+      .select(['state', 'up_to'])
+      .where('doc_name', '=', docName)
+      .executeTakeFirst();
     const updates = rows.map((r) => new Uint8Array(r.data));
     if (snap) updates.unshift(new Uint8Array(snap.state));
     return { updates, upTo: Math.max(rows.at(-1)?.id ?? 0, Number(snap?.up_to ?? 0)) };

@@ -133,7 +133,7 @@ export class Publisher {
     const { db, engine, wf } = this.opts;
     const now = this.opts.now();
     let published = 0;
-    for (const s of await allWorkflowStates(db)) {
+    for (const s of await allWorkflowStates(db, { scheduledOnly: true })) {
       for (const ch of CHANNEL_IDS) {
         const v = s.variants[ch];
         if (!v || v.stage !== 'scheduled' || !v.schedule) continue;

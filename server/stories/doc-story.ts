@@ -11,6 +11,7 @@ import { countWords } from '@shared/text/word-count';
 import { newStory } from '@shared/workflow/story-rules';
 import type { ServerStory } from '@shared/sync/stories';
 import { appendEvent, getStory, nextSeq, upsertStory } from './story-repo';
+import { appendAudit } from '../workflow/workflow-store';
 
 const EXCERPT_CHARS = 120;
 
@@ -37,6 +38,13 @@ export async function ensureStory(
       commandId: null,
       payload: {},
       at: now,
+    });
+    await appendAudit(tx, {
+      at: new Date(now).toISOString(),
+      storyId,
+      actor: { kind: 'person', userId: authorId },
+      type: 'story.created',
+      data: {},
     });
     return { story: { ...story, seq }, created: true };
   });

@@ -10,6 +10,7 @@ import { readVariantDoc } from '@shared/variants/variant-doc';
 import { publishableContent } from '@shared/workflow/variant-content';
 import {
   contentHash,
+  describeChanges,
   type ChannelId,
   type DecideContext,
   type Directory,
@@ -26,7 +27,6 @@ import {
   emptyAuthenticity,
   type AuthenticityRecord,
 } from '@shared/authenticity/model';
-import type { UpdateLog } from '../docs/update-log';
 import { applyAll } from '../docs/update-log';
 import type { Tx } from '../stories/story-repo';
 
@@ -39,11 +39,11 @@ export interface VersionContent {
 
 /** One channel version's content as the server holds it, or null when it has no document yet. */
 export async function loadVersionContent(
-  log: UpdateLog,
+  tx: Tx,
   storyId: string,
   channel: ChannelId,
 ): Promise<VersionContent | null> {
-  const { updates } = await log.load(variantDocId(storyId, channel));
+  const updates = await loadDocUpdates(tx, variantDocId(storyId, channel));
   if (updates.length === 0) return null;
   const doc = new Y.Doc();
   try {
@@ -56,6 +56,31 @@ export async function loadVersionContent(
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The stored document as updates (snapshot first), read through the caller's
+ * transaction: the same rows UpdateLog.load reads, but inside the command's
+ * transaction (SQLite has one connection; PostgreSQL sees one snapshot).
+ */
+async function loadDocUpdates(tx: Tx, docName: string): Promise<Uint8Array[]> {
+  // The log rows first, then the snapshot: a compaction that commits in between
+  // folds the rows already read into the snapshot read after (Yjs ignores the
+  // repeats). The other order could read an old snapshot and then find its rows gone.
+  const rows = await tx
+    .selectFrom('doc_updates')
+    .select('data')
+    .where('doc_name', '=', docName)
+    .orderBy('id')
+    .execute();
+  const snap = await tx
+    .selectFrom('doc_snapshots')
+    .select('state')
+    .where('doc_name', '=', docName)
+    .executeTakeFirst();
+  const updates = rows.map((r) => new Uint8Array(r.data));
+  if (snap) updates.unshift(new Uint8Array(snap.state));
+  return updates;
 }
 
 // ---- word lists and the scanner ----
@@ -139,6 +164,31 @@ async function scanFor(
   return report;
 }
 
+/** What went out in a published revision: the snapshot its delivery keeps. */
+async function publishedContent(
+  tx: Tx,
+  storyId: string,
+  channel: ChannelId,
+  revision: number,
+): Promise<PublishableContent | null> {
+  const row = await tx
+    .selectFrom('deliveries')
+    .select('progress')
+    .where('story_id', '=', storyId)
+    .where('channel', '=', channel)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  if (!row) return null;
+  const snapshot = (JSON.parse(row.progress) as { snapshot?: unknown }).snapshot;
+  if (!snapshot || typeof snapshot !== 'object') return null;
+  return publishableContent(
+    storyId,
+    channel,
+    snapshot as Record<string, unknown>,
+    getChannel(channel)?.docLayout.body,
+  );
+}
+
 export interface ServerFacts {
   ctx: DecideContext;
   versions: Partial<Record<ChannelId, VersionContent>>;
@@ -147,7 +197,7 @@ export interface ServerFacts {
 /** Everything decide() needs, computed by the server from its own data. */
 export async function gatherFacts(
   tx: Tx,
-  deps: { log: UpdateLog; scanners: ScannerCache },
+  deps: { scanners: ScannerCache },
   state: StoryWorkflow,
   directory: Directory,
   embargo: string | null,
@@ -160,10 +210,16 @@ export async function gatherFacts(
   const scans: NonNullable<DecideContext['scans']> = {};
   const versions: ServerFacts['versions'] = {};
   for (const ch of channels) {
-    const v = await loadVersionContent(deps.log, state.storyId, ch);
+    const v = await loadVersionContent(tx, state.storyId, ch);
     if (!v) continue;
     versions[ch] = v;
-    content[ch] = { hash: v.hash };
+    const published = state.variants[ch]?.publications.at(-1);
+    const before = published
+      ? await publishedContent(tx, state.storyId, ch, published.revision)
+      : null;
+    content[ch] = before
+      ? { hash: v.hash, changesSincePublished: describeChanges(before, v.content) }
+      : { hash: v.hash };
     if (state.variants[ch]) scans[ch] = await scanFor(tx, scanner, v, authenticity, now);
   }
   return {

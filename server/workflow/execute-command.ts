@@ -365,7 +365,6 @@ async function executeWorkflow(
   if (!story && inner.type !== 'file') return refuse('not_found', 'no such story');
   if (story && !visible) return refuse('forbidden', 'this story is not yours to see');
   const iso = new Date(at).toISOString();
-  if (!story) await upsertStory(tx, newStory(cmd.storyId, who.person.id, iso), seq);
   const state = await loadWorkflowState(tx, cmd.storyId);
   const directory = await loadDirectory(tx);
   const facts = await gatherFacts(tx, wf, state, directory, story?.embargo ?? null, at);
@@ -376,6 +375,8 @@ async function executeWorkflow(
       decision.reason.message.en,
       decision.reason,
     );
+  // A story first heard of through its 发稿 becomes the filer's (only once the command is accepted).
+  if (!story) await upsertStory(tx, newStory(cmd.storyId, who.person.id, iso), seq);
   const result = await recordWorkflowEvents(tx, state, decision.events, {
     engine,
     seq,

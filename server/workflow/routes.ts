@@ -80,13 +80,15 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
 
   app.get('/v1/stories/:id/workflow', async (req): Promise<WorkflowView> => {
     const { id } = parse(StoryParams, req.params);
-    const story = await visibleStory(req, id);
+    // A story the server has never heard of (a laptop's new draft) has an empty workflow: nothing to hide.
+    const known = await getStory(db, id, engine);
+    const story = known ? await visibleStory(req, id) : null;
     const p = who(req);
     const at = deps.now();
     const state = await loadWorkflowState(db, id);
     const directory = await loadDirectory(db);
-    const facts = await gatherFacts(db, deps.wf, state, directory, story.embargo, at);
-    const events = await loadWorkflowEvents(db, id);
+    const facts = await gatherFacts(db, deps.wf, state, directory, story?.embargo ?? null, at);
+    const events = story ? await loadWorkflowEvents(db, id) : [];
     const names = new Map(directory.people.map((x) => [x.userId, x.name]));
     const progress: WorkflowView['progress'] = {};
     for (const ch of CHANNEL_IDS) {
@@ -108,7 +110,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
       events,
       scans: facts.ctx.scans ?? {},
       authenticity: facts.ctx.authenticity ?? (await loadAuthenticity(db, id)),
-      embargo: story.embargo,
+      embargo: story?.embargo ?? null,
       directory,
       at: new Date(at).toISOString(),
     };

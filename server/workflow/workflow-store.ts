@@ -82,8 +82,14 @@ export async function loadWorkflowState(tx: Tx, storyId: string): Promise<StoryW
   return row ? StoryWorkflowSchema.parse(JSON.parse(row.state)) : emptyStory(storyId);
 }
 
-export async function allWorkflowStates(tx: Tx): Promise<StoryWorkflow[]> {
-  const rows = await tx.selectFrom('workflow_states').select('state').execute();
+export async function allWorkflowStates(
+  tx: Tx,
+  opts: { scheduledOnly?: boolean } = {},
+): Promise<StoryWorkflow[]> {
+  let q = tx.selectFrom('workflow_states').select('state');
+  // The scheduler looks every few seconds: only states that have a scheduled version.
+  if (opts.scheduledOnly) q = q.where('state', 'like', '%"stage":"scheduled"%');
+  const rows = await q.execute();
   return rows.map((r) => StoryWorkflowSchema.parse(JSON.parse(r.state)));
 }
 

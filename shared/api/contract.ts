@@ -301,6 +301,12 @@ export const calls = {
       pending: z.array(WorkflowCommandSchema),
       /** False when the server could not be reached and this is the last view seen. */
       fresh: z.boolean(),
+      /**
+       * The content hash of each version as this computer holds it. `synced`
+       * false: local edits have not reached the server yet, so a sign-off or
+       * publish now would name content the server does not have.
+       */
+      local: z.array(z.object({ channel: ChannelIdSchema, hash: z.string(), synced: z.boolean() })),
     }),
   ),
   /**

@@ -50,6 +50,19 @@ export function canEditText(actor: Actor, access: StoryAccess): boolean {
   return canSee(actor, access) && !CLOSED.includes(access.story.status);
 }
 
+/**
+ * A published story stays closed for its master text, but its channel
+ * versions remain editable by channel desks and senior editors: that is how a
+ * correction (更正) is prepared before the `correct` command publishes it.
+ */
+export function canEditPublishedVariant(actor: Actor, access: StoryAccess): boolean {
+  return (
+    access.story.status === 'published' &&
+    canSee(actor, access) &&
+    (actor.channelDesk === true || actor.role === 'desk_head' || actor.role === 'editor_in_chief')
+  );
+}
+
 export type Decision =
   { ok: true } | { ok: false; code: ServerErrorCode; message: string; details?: ErrorDetails };
 

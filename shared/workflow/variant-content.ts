@@ -61,19 +61,23 @@ function collectImages(value: unknown, out: PublishableImage[]): void {
     return;
   }
   if (isImageRef(value.image)) {
-    // A placed photo or cover: its own caption wins over the asset's; the first crop is the one shown.
-    const crop = Object.keys(value)
+    // A placed photo or cover: its own caption wins over the asset's. Each crop
+    // it is shown in (a cover has 2.35:1 and 1:1) is part of what is approved.
+    const image = value.image;
+    const caption = String(
+      typeof value.caption === 'string' ? value.caption : (image.caption ?? ''),
+    ).slice(0, 2000);
+    const crops = Object.keys(value)
       .sort()
       .map((k) => value[k])
-      .find(isCrop);
-    out.push({
-      assetId: value.image.id.slice(0, 128),
-      caption: String(
-        typeof value.caption === 'string' ? value.caption : (value.image.caption ?? ''),
-      ).slice(0, 2000),
-      credit: String(value.image.credit ?? '').slice(0, 200),
-      crop: crop ? toCrop(crop) : null,
-    });
+      .filter(isCrop);
+    for (const crop of crops.length ? crops : [null])
+      out.push({
+        assetId: image.id.slice(0, 128),
+        caption,
+        credit: String(image.credit ?? '').slice(0, 200),
+        crop: crop ? toCrop(crop) : null,
+      });
     return;
   }
   for (const k of Object.keys(value).sort()) collectImages(value[k], out);

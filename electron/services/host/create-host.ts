@@ -37,6 +37,11 @@ import type { ChannelContext } from '@shared/channels';
 import type { ChannelContextData } from '@shared/variants/schemas';
 import { wechatClipboard, type WechatVariant } from '@shared/channels/wechat';
 import { WorkflowService } from '../workflow/workflow-service';
+import { getChannel } from '@shared/channels';
+import { fieldsMap, variantDocId } from '@shared/body/story-doc';
+import { readVariantDoc } from '@shared/variants/variant-doc';
+import { contentHash } from '@shared/workflow/content-hash';
+import { publishableContent } from '@shared/workflow/variant-content';
 
 export interface HostOptions {
   dataDir: string;
@@ -65,6 +70,8 @@ export interface HostOptions {
    * go to `<dataDir>/exports/`.
    */
   chooseExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /** Shows a desktop notification (Electron) when something lands in the user's queue. */
+  desktopNotify?: (n: { title: string; body: string; storyId: string }) => void;
 }
 
 export interface Host {
@@ -198,6 +205,23 @@ export function createHost(opts: HostOptions): Host {
   const workflowService = new WorkflowService({
     sync: syncService,
     changed: (storyIds) => broadcast('workflow.changed', { storyIds }),
+    localContentHash: (storyId, channel) => {
+      const layout = getChannel(channel)?.docLayout;
+      if (!layout || !stories.get(storyId)) return null;
+      const doc = docs.get(variantDocId(storyId, channel));
+      if (fieldsMap(doc).size === 0) return null;
+      return contentHash(
+        publishableContent(storyId, channel, readVariantDoc(doc, layout), layout.body),
+      );
+    },
+    notify: (n) => {
+      broadcast('workflow.notification', n);
+      opts.desktopNotify?.({
+        title: stories.get(n.storyId)?.headline || 'Rongmei',
+        body: n.text[currentSettings().locale],
+        storyId: n.storyId,
+      });
+    },
     log,
   });
   const currentSettings = (): Settings =>

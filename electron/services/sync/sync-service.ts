@@ -526,7 +526,11 @@ export class SyncService {
       if (!this.relays.has(docId) && !this.pullQueue.includes(docId)) this.pullQueue.push(docId);
     }
     this.pumpPulls();
-    if (ids.length) this.opts.storiesChanged(ids);
+    if (ids.length) {
+      this.opts.storiesChanged(ids);
+      // Workflow steps move the story in the feed: views of it are out of date.
+      this.opts.workflowChanged?.(ids);
+    }
   }
 
   private takeServerStory(s: ServerStory, authoritative: boolean): void {

@@ -8,9 +8,10 @@ import type { CallOutput } from '@shared/api/contract';
 import { NewsroomError, type NewsroomClient } from '@shared/sync/client';
 import { apply, decide, type DecideContext } from '@shared/workflow';
 import type { WorkflowCommand } from '@shared/workflow/commands';
-import type { WorkflowView } from '@shared/workflow/api';
+import type { WorkflowNotification, WorkflowView } from '@shared/workflow/api';
 import type { PersonActor } from '@shared/workflow/roles';
 import type { StoryWorkflow } from '@shared/workflow/state';
+import { CHANNEL_IDS, type ChannelId } from '@shared/workflow/desks';
 import type { AuthenticityOp } from '@shared/authenticity/ops';
 import type { SyncService } from '../sync/sync-service';
 
@@ -18,6 +19,10 @@ export interface WorkflowServiceOptions {
   sync: SyncService;
   /** Tells every window that these stories' workflow changed. */
   changed(storyIds: string[]): void;
+  /** The content hash of a channel version as this computer holds it; null when it has none. */
+  localContentHash?(storyId: string, channel: ChannelId): string | null;
+  /** Something landed in one of my queues (the windows show it; Electron also raises a desktop notification). */
+  notify?(n: WorkflowNotification): void;
   log(msg: string, err?: unknown): void;
 }
 
@@ -96,6 +101,7 @@ export class WorkflowService {
 
   private async fetchView(storyId: string): Promise<{ view: WorkflowView; fresh: boolean }> {
     const client = this.client();
+    if (this.seenNotification === null) void this.pollNotifications();
     try {
       const view = await client.workflow(storyId);
       this.views.set(storyId, view);
@@ -111,7 +117,15 @@ export class WorkflowService {
   async state(storyId: string): Promise<CallOutput<'workflow.state'>> {
     const { view, fresh } = await this.fetchView(storyId);
     const { state, pending } = this.optimistic(view);
-    return { ...view, state, pending, fresh };
+    const local: CallOutput<'workflow.state'>['local'] = [];
+    for (const ch of CHANNEL_IDS) {
+      if (!state.variants[ch]) continue;
+      const hash = this.opts.localContentHash?.(storyId, ch) ?? null;
+      if (hash === null) continue;
+      const server = view.content.find((c) => c.channel === ch)?.hash ?? null;
+      local.push({ channel: ch, hash, synced: hash === server });
+    }
+    return { ...view, state, pending, fresh, local };
   }
 
   async command(command: WorkflowCommand): Promise<CallOutput<'workflow.command'>> {
@@ -136,6 +150,34 @@ export class WorkflowService {
   invalidate(storyIds: string[]): void {
     for (const id of storyIds) this.views.delete(id);
     this.opts.changed(storyIds);
+    void this.pollNotifications();
+  }
+
+  /** Highest notification id already announced; the first poll only sets it (old news is not news). */
+  private seenNotification: number | null = null;
+  private polling: Promise<void> | null = null;
+
+  /** Announces notifications that arrived since the last look (after feed news or a confirmed command). */
+  pollNotifications(): Promise<void> {
+    const client = this.opts.sync.newsroom;
+    if (!client || !this.opts.notify) return Promise.resolve();
+    this.polling ??= (async () => {
+      try {
+        const { items } = await client.notifications(true);
+        const fresh = items
+          .filter((n) => this.seenNotification !== null && n.id > this.seenNotification)
+          .sort((a, b) => a.id - b.id);
+        const top = Math.max(this.seenNotification ?? 0, ...items.map((n) => n.id));
+        const first = this.seenNotification === null;
+        this.seenNotification = top;
+        if (!first) for (const n of fresh) this.opts.notify?.(n);
+      } catch (err) {
+        if (!(err instanceof NewsroomError)) this.opts.log('notifications poll failed', err);
+      } finally {
+        this.polling = null;
+      }
+    })();
+    return this.polling;
   }
 
   async queues(deskId?: string): Promise<CallOutput<'workflow.queues'>> {
