@@ -5,15 +5,16 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlacedAnnotation } from '@shared/annotations';
-import { makeAnchor } from '@shared/annotations';
+import { makeAnchor, placeAnchor } from '@shared/annotations';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import { newId } from '@shared/domain/ids';
 import type { TextAnchor, WorkflowCommand } from '@shared/workflow/commands';
 import { CHANNEL_NAMES, STAGE_NAMES } from '@shared/workflow/names';
+import { HostError } from '@shared/api/errors';
 import { errorText } from '../common/error-text';
 import { formatDateTime } from '../i18n/format';
 import { useReview } from '../review/review-context';
-import { masterSelection } from '../review/master-dom';
+import { masterSelection, selectInMaster } from '../review/master-dom';
 import {
   actionInputs,
   fillCommand,
@@ -189,6 +190,35 @@ function ActionForm({
   );
 }
 
+/** The words a send-back points at; each jumps to where they are now. */
+function AnchorQuotes({ anchors }: { anchors: readonly TextAnchor[] }) {
+  const { t } = useTranslation();
+  const { doc, master } = useReview();
+  return (
+    <>
+      {anchors.map((a, i) => {
+        const place = placeAnchor(doc, a);
+        return (
+          <button
+            key={i}
+            type="button"
+            className="rv-quote rv-jump wf-anchor"
+            disabled={place.state === 'orphaned'}
+            title={t('review.comments.jump')}
+            onClick={() => {
+              const m = master();
+              if (m && place.state !== 'orphaned')
+                selectInMaster(m, doc, a.segment, place.start, place.end);
+            }}
+          >
+            {a.quote}
+          </button>
+        );
+      })}
+    </>
+  );
+}
+
 function ReviewStrip({ view, channel }: { view: WorkflowStateView; channel: ChannelId }) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
@@ -249,6 +279,13 @@ export function WorkflowTab({
   const s = view.state;
   const name = (id: string | null) =>
     id ? (view.directory.people.find((p) => p.userId === id)?.name ?? id) : '';
+  // Event texts may carry desk or person ids; show their names.
+  const named = (text: string) => {
+    let out = text;
+    for (const d of view.directory.desks) out = out.split(d.id).join(d.name[lang]);
+    for (const p of view.directory.people) out = out.split(p.userId).join(p.name);
+    return out;
+  };
   const send = (cmd: WorkflowCommand) => {
     setBusy(true);
     wf.command(cmd).then(
@@ -276,7 +313,8 @@ export function WorkflowTab({
         a.channel === channel && a.type !== 'record_delivery' && !pendingKeys.has(actionKey(a)),
     );
   const renderActions = (channel: ChannelId | null) => {
-    const list = actions(channel);
+    // A view the server no longer confirms offers nothing to do.
+    const list = wf.error === null ? actions(channel) : [];
     if (!list.length) return null;
     return (
       <div className="rv-actions wf-actions">
@@ -324,9 +362,17 @@ export function WorkflowTab({
         {s.assignee && <span>{t('review.workflow.assignee', { who: name(s.assignee) })}</span>}
       </p>
       {!view.fresh && <p className="rv-hint">{t('review.workflow.notFresh')}</p>}
+      {wf.error !== null && (
+        <p className="rv-blocking" role="status">
+          {wf.error instanceof HostError && wf.error.code === 'forbidden'
+            ? t('review.workflow.gone')
+            : errorText(t, wf.error)}
+        </p>
+      )}
       {s.returned && (
         <div className="rv-blocking">
           {t('review.workflow.returned', { who: name(s.returned.by), reason: s.returned.reason })}
+          <AnchorQuotes anchors={s.returned.anchors} />
         </div>
       )}
       {refusal && (
@@ -363,11 +409,7 @@ export function WorkflowTab({
             {v.stage === 'sent_back' && last && (
               <div className="rv-blocking">
                 {t('review.workflow.sentBack', { who: name(last.by), reason: last.reason })}
-                {last.anchors.map((a, i) => (
-                  <q key={i} className="wf-anchor">
-                    {a.quote}
-                  </q>
-                ))}
+                <AnchorQuotes anchors={last.anchors} />
               </div>
             )}
             {v.schedule && (
@@ -391,7 +433,7 @@ export function WorkflowTab({
             {[...view.timeline].reverse().map((e, i) => (
               <li key={i}>
                 <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
-                <span>{e.text[lang]}</span>
+                <span>{named(e.text[lang])}</span>
               </li>
             ))}
           </ol>
