@@ -417,7 +417,12 @@ test.describe('review workflow with two people', () => {
     await openReview(head);
     await selectInBody(head, '全县累计收购秋粮3.2万吨');
     await review(head).getByRole('button', { name: '批注所选文字' }).click();
-    await review(head).getByLabel('批注内容').fill('@王立 这个数字的出处？');
+    // The newsroom's people are offered after an @.
+    await review(head).getByLabel('批注内容').fill('@王');
+    await review(head).getByRole('button', { name: '@王立' }).click();
+    await review(head).getByLabel('批注内容').press('End');
+    await review(head).getByLabel('批注内容').pressSequentially('这个数字的出处？');
+    await expect(review(head).getByLabel('批注内容')).toHaveValue('@王立 这个数字的出处？');
     await review(head).getByRole('button', { name: '添加批注' }).click();
     await review(head).getByRole('tab', { name: '流程' }).click();
     const flowH = review(head).getByRole('tabpanel');
@@ -447,6 +452,46 @@ test.describe('review workflow with two people', () => {
     ).toContainText('这个数字的出处', { timeout: 30_000 });
     await review(reporter).getByRole('tab', { name: '流程' }).click();
     await reporter.screenshot({ path: `${SHOTS}/review-workflow-reporter-zh-CN.png` });
+
+    // Filed again, the WeChat desk claims its version, submits it, and 初审 signs it off.
+    await flowR.getByRole('button', { name: '发稿', exact: true }).click();
+    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    await head
+      .getByRole('group', { name: '我的队列' })
+      .getByRole('link', { name: /待认领/ })
+      .click();
+    await head
+      .getByRole('button', { name: new RegExp(HEADLINE) })
+      .first()
+      .click();
+    await openReview(head);
+    await review(head).getByRole('tab', { name: '流程' }).click();
+    const wechatFlow = flowH.getByRole('region', { name: '微信公众号' });
+    await wechatFlow.getByRole('button', { name: '认领' }).click();
+    await expect(wechatFlow).toContainText('编辑中', { timeout: 20_000 });
+    const pane = head
+      .getByRole('region', { name: '各渠道预览' })
+      .getByRole('region', { name: '微信公众号', exact: true });
+    await pane.getByRole('button', { name: '编辑微信公众号版本' }).click();
+    await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格稳中有升。');
+    await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
+    await wechatFlow.getByRole('button', { name: '提交审核' }).click({ timeout: 30_000 });
+    await expect(wechatFlow).toContainText('审核中', { timeout: 20_000 });
+    await wechatFlow.getByRole('button', { name: '签发' }).click({ timeout: 30_000 });
+    await wechatFlow.getByRole('form', { name: '签发' }).getByLabel('签发意见').fill('同意');
+    await wechatFlow
+      .getByRole('form', { name: '签发' })
+      .getByRole('button', { name: '签发' })
+      .click();
+    const strip = wechatFlow.getByRole('list', { name: '微信公众号的审核步骤' });
+    await expect(strip.getByRole('listitem').first()).toContainText('✓ 陈华', { timeout: 20_000 });
+    await expect(strip.getByRole('listitem').first()).toContainText('同意');
+
+    // An edit after the sign-off makes it stale.
+    await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格总体稳定。');
+    await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
+    await expect(strip.getByRole('listitem').first()).toContainText('已过期', { timeout: 30_000 });
+    await head.screenshot({ path: `${SHOTS}/review-workflow-stale-zh-CN.png` });
     await reporterCtx.close();
     await headCtx.close();
   });

@@ -25,6 +25,8 @@ interface Props {
   active: string | null;
   onActive: (id: string | null) => void;
   lastInput: () => HTMLInputElement | HTMLTextAreaElement | null;
+  /** The newsroom's people when signed in (names to @mention). */
+  directory: readonly string[];
 }
 
 /** A text box that offers known names after an @. */
@@ -275,18 +277,18 @@ function Thread({
   );
 }
 
-export function CommentsTab({ annotations, active, onActive, lastInput }: Props) {
+export function CommentsTab({ annotations, active, onActive, lastInput, directory }: Props) {
   const { t } = useTranslation();
   const { doc, master, author } = useReview();
   const [composing, setComposing] = useState<{ kind: AnnotationKind; anchor: Anchor } | null>(null);
   const [hint, setHint] = useState(false);
   const [showClosed, setShowClosed] = useState(false);
   const people = useMemo(() => {
-    const names = new Set<string>();
+    const names = new Set<string>(directory);
     for (const a of annotations) for (const m of a.thread) names.add(m.author.name);
     names.delete(author.name);
     return [...names];
-  }, [annotations, author.name]);
+  }, [annotations, author.name, directory]);
   const start = (kind: AnnotationKind) => {
     const m = master();
     const sel = m && masterSelection(m, doc, lastInput());

@@ -1,7 +1,7 @@
 // The review side panel: 批注 (comments and suggestions), 机审 (machine
 // pre-scan, live), 核实 (sources, claims, image provenance). Comments and
 // blocking findings are painted over the master's text whichever tab is open.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { placeAnnotations, project } from '@shared/annotations';
@@ -13,6 +13,7 @@ import { CommentsTab } from './CommentsTab';
 import { ScanTab } from './ScanTab';
 import { VerifyTab } from './VerifyTab';
 import { WorkflowTab } from '../workflow/WorkflowTab';
+import { useWorkflowState } from '../workflow/use-workflow';
 import { paintBody, type Mark } from './master-dom';
 import { useDocValue } from './use-doc-value';
 import { useScan } from './use-scan';
@@ -35,6 +36,12 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
   const [active, setActive] = useState<string | null>(null);
   const annotations = useDocValue(doc, () => placeAnnotations(doc), 120);
   const scan = useScan(doc, hub, channels);
+  const wf = useWorkflowState(storyId);
+  // Signed in, the newsroom's people can be @mentioned by name.
+  const people = useMemo(
+    () => wf.data?.directory.people.filter((p) => p.active).map((p) => p.name) ?? [],
+    [wf.data],
+  );
 
   // The title field last focused in the master: its selection outlives the focus.
   const lastInput = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
@@ -132,11 +139,14 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
               active={active}
               onActive={setActive}
               lastInput={getLastInput}
+              directory={people}
             />
           )}
           {tab === 'scan' && <ScanTab results={scan} onJumpVariant={onJumpVariant} />}
           {tab === 'verify' && <VerifyTab lastInput={getLastInput} />}
-          {tab === 'workflow' && <WorkflowTab annotations={annotations} lastInput={getLastInput} />}
+          {tab === 'workflow' && (
+            <WorkflowTab wf={wf} annotations={annotations} lastInput={getLastInput} />
+          )}
         </div>
       </aside>
     </ReviewProvider>

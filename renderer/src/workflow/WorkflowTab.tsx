@@ -22,7 +22,7 @@ import {
   isOneClick,
   type ActionValues,
 } from './action-form';
-import { isSignedOut, useWorkflowState, type WorkflowStateView } from './use-workflow';
+import { isSignedOut, type UseWorkflowState, type WorkflowStateView } from './use-workflow';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -224,46 +224,55 @@ function ReviewStrip({ view, channel }: { view: WorkflowStateView; channel: Chan
   const lang = useLang();
   const progress = view.progress[channel];
   const name = (id: string) => view.directory.people.find((p) => p.userId === id)?.name ?? id;
+  const local = view.local.find((l) => l.channel === channel);
   if (!progress) return null;
   return (
     <ol
       className="wf-strip"
       aria-label={t('review.workflow.strip', { channel: CHANNEL_NAMES[channel][lang] })}
     >
-      {progress.steps.map((s) => (
-        <li key={s.step.id} className={`wf-step wf-${s.state}`}>
-          <span className="wf-step-name">{s.step.name[lang]}</span>
-          {s.state === 'stale' && (
-            <span className="wf-stale" title={t('review.workflow.staleHint')}>
-              {t('review.workflow.stale')}
-            </span>
-          )}
-          {s.signOff ? (
-            <span className="wf-who">
-              {s.state === 'approved' ? '✓ ' : ''}
-              {name(s.signOff.by)} · {formatDateTime(s.signOff.at, i18n.language)}
-              {s.signOff.comment && <q>{s.signOff.comment}</q>}
-            </span>
-          ) : (
-            <span className="wf-who">{t('review.workflow.waiting')}</span>
-          )}
-        </li>
-      ))}
+      {progress.steps.map((step) => {
+        // This computer's copy counts too: an edit not yet on the server already un-approves.
+        const s =
+          step.state === 'approved' && local && step.signOff?.contentHash !== local.hash
+            ? { ...step, state: 'stale' as const }
+            : step;
+        return (
+          <li key={s.step.id} className={`wf-step wf-${s.state}`}>
+            <span className="wf-step-name">{s.step.name[lang]}</span>
+            {s.state === 'stale' && (
+              <span className="wf-stale" title={t('review.workflow.staleHint')}>
+                {t('review.workflow.stale')}
+              </span>
+            )}
+            {s.signOff ? (
+              <span className="wf-who">
+                {s.state === 'approved' ? '✓ ' : ''}
+                {name(s.signOff.by)} · {formatDateTime(s.signOff.at, i18n.language)}
+                {s.signOff.comment && <q>{s.signOff.comment}</q>}
+              </span>
+            ) : (
+              <span className="wf-who">{t('review.workflow.waiting')}</span>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
 
 export function WorkflowTab({
+  wf,
   annotations,
   lastInput,
 }: {
+  /** The story's workflow (loaded by the panel, which also takes the people list from it). */
+  wf: UseWorkflowState;
   annotations: PlacedAnnotation[];
   lastInput: () => HTMLInputElement | HTMLTextAreaElement | null;
 }) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
-  const { storyId } = useReview();
-  const wf = useWorkflowState(storyId);
   const [open, setOpen] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -406,6 +415,9 @@ export function WorkflowTab({
               {v.assignee && <span className="rv-meta">{name(v.assignee)}</span>}
             </h3>
             <ReviewStrip view={view} channel={c} />
+            {view.local.some((l) => l.channel === c && !l.synced) && (
+              <p className="rv-hint">{t('review.workflow.notSynced')}</p>
+            )}
             {v.stage === 'sent_back' && last && (
               <div className="rv-blocking">
                 {t('review.workflow.sentBack', { who: name(last.by), reason: last.reason })}

@@ -59,11 +59,16 @@ export function isSignedOut(err: unknown): boolean {
   return err instanceof HostError && (err.code === 'signed_out' || err.code === 'unauthorized');
 }
 
-export function useWorkflowState(storyId: string) {
+export type UseWorkflowState = Loaded<WorkflowStateView> & {
+  command: (cmd: WorkflowCommand) => Promise<Reason | null>;
+};
+
+export function useWorkflowState(storyId: string): UseWorkflowState {
   const host = useHost();
   const load = useCallback(() => host.call('workflow.state', { storyId }), [host, storyId]);
   const relevant = useCallback((ids: string[]) => ids.includes(storyId), [storyId]);
-  const v = useHostValue(load, relevant, null);
+  // Edits to a version change its hash without a workflow event: look again now and then.
+  const v = useHostValue(load, relevant, 10_000);
   const command = useCallback(
     async (cmd: WorkflowCommand): Promise<Reason | null> => {
       const r = await host.call('workflow.command', { storyId, command: cmd });
