@@ -492,6 +492,20 @@ test.describe('review workflow with two people', () => {
     await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
     await expect(strip.getByRole('listitem').first()).toContainText('已过期', { timeout: 30_000 });
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-zh-CN.png` });
+    const overflow = await head.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // The same in English.
+    const url = head.url();
+    await head.getByRole('link', { name: '设置' }).click();
+    await head.getByRole('radio', { name: 'English' }).check();
+    await head.goto(url);
+    await openReview(head);
+    await review(head).getByRole('tab', { name: 'Workflow' }).click();
+    await expect(review(head).getByRole('tabpanel')).toContainText('STALE', { timeout: 20_000 });
+    await head.screenshot({ path: `${SHOTS}/review-workflow-stale-en.png` });
     await reporterCtx.close();
     await headCtx.close();
   });
