@@ -270,3 +270,34 @@ describe('mentions', () => {
     expect(mentionQuery('请 @王 核实', 7)).toBeNull();
   });
 });
+
+describe('anchors in lists and links', () => {
+  it('anchor inside a link and a list item, and follow edits before them', () => {
+    const doc = new Y.Doc();
+    replaceBody(doc, [
+      {
+        type: 'paragraph',
+        runs: [
+          { text: '详见' },
+          { text: '县农业农村局公告', href: 'https://nync.example.gov.cn/1' },
+          { text: '。' },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        items: [{ runs: [{ text: '玉米收购价稳定' }] }, { runs: [{ text: '大豆收购有序' }] }],
+      },
+    ]);
+    const p = projectBody(doc);
+    expect(p.text).toBe('详见县农业农村局公告。\n玉米收购价稳定\n大豆收购有序');
+    expect(p.blocks.map((b) => b.id)).toEqual(['block:0', 'block:1.0', 'block:1.1']);
+    const inLink = commentOn(doc, '农业农村局');
+    const inItem = commentOn(doc, '收购有序');
+    splice(doc, 0, 0, 0, '据悉，');
+    expect(placementText(doc, inLink)).toBe('农业农村局');
+    expect(placementText(doc, inItem)).toBe('收购有序');
+    const item = placeAnnotations(doc).find((a) => a.id === inItem)!.placement;
+    expect(item.state !== 'orphaned' && [item.block, item.blockStart]).toEqual(['block:1.1', 2]);
+  });
+});
