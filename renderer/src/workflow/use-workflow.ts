@@ -45,13 +45,14 @@ function useHostValue<T>(
   useEffect(() => {
     const off = host.on('workflow.changed', ({ storyIds }) => relevant(storyIds) && refresh());
     const offN = host.on('workflow.notification', () => refresh());
-    const timer = pollMs ? setInterval(refresh, pollMs) : null;
+    // Signed out, there is nothing to poll for.
+    const timer = pollMs && signedIn ? setInterval(refresh, pollMs) : null;
     return () => {
       off();
       offN();
       if (timer) clearInterval(timer);
     };
-  }, [host, relevant, refresh, pollMs]);
+  }, [host, relevant, refresh, pollMs, signedIn]);
   return { data, error, refresh };
 }
 
