@@ -19,6 +19,7 @@ import { ApiError } from './http/api-error';
 import { registerRoutes } from './http/routes';
 import { ReleaseStore } from './updates/release-store';
 import { ScannerCache } from './workflow/context';
+import { backfillAuditLog, backfillWorkflowStates } from './workflow/workflow-store';
 import { adaptersFor, Publisher } from './publishing/deliveries';
 import type { PublishAdapter } from './publishing/adapter';
 import type { ChannelId } from '@shared/workflow/desks';
@@ -66,6 +67,8 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     databaseSchema: config.databaseSchema,
   });
+  await backfillAuditLog(store.db);
+  await backfillWorkflowStates(store.db, now());
   const redisClients: Redis[] = [];
   const makeRedis = () => {
     const r = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
@@ -185,7 +188,7 @@ export async function startServer(
       .send({ error: { code: 'not_found', message: 'no such route', requestId: req.id } }),
   );
 
-  const workflowDeps = { log, scanners: new ScannerCache() };
+  const workflowDeps = { scanners: new ScannerCache() };
   const publisher = new Publisher({
     db: store.db,
     engine: store.engine,

@@ -19,6 +19,8 @@ export interface DesksTable {
   name: string;
   kind: string;
   created_at: number;
+  /** ReviewPlan as JSON, or null for the channel's default chain. */
+  review_plan: string | null;
 }
 
 export interface DeskMembersTable {

@@ -176,10 +176,24 @@ export class WechatAdapter implements PublishAdapter {
         p.draftMediaId = draft.media_id;
         await progress.save({ draftMediaId: draft.media_id });
       }
-      // 3. Publish the draft.
-      const sub = await this.post('freepublish/submit', '/cgi-bin/freepublish/submit', {
-        media_id: p.draftMediaId,
-      });
+      // 3. Publish the draft. A submit whose answer was lost cannot be told apart
+      // from one never sent, except that WeChat consumes the draft: say so rather
+      // than call it a plain failure.
+      const resubmit = p.submitting === true;
+      await progress.save({ submitting: true });
+      let sub: Json;
+      try {
+        sub = await this.post('freepublish/submit', '/cgi-bin/freepublish/submit', {
+          media_id: p.draftMediaId,
+        });
+      } catch (err) {
+        if (resubmit && err instanceof DeliveryError && /errcode 53503/.test(err.message))
+          throw new DeliveryError(
+            'WeChat no longer has the draft: an earlier submit probably went out; check the account and record the article by hand',
+            false,
+          );
+        throw err;
+      }
       const publishId =
         typeof sub.publish_id === 'string' || typeof sub.publish_id === 'number'
           ? String(sub.publish_id)

@@ -5,6 +5,7 @@
 import type { Tx } from '../stories/story-repo';
 import { CHANNEL_IDS, type ChannelId, type Desk, type Directory } from '@shared/workflow/desks';
 import { RoleSchema } from '@shared/workflow/roles';
+import { ReviewPlanSchema } from '@shared/workflow/review-plan';
 
 export function channelOfDeskCode(code: string): ChannelId | null {
   for (const c of CHANNEL_IDS) if (code === c || code.startsWith(`${c}-`)) return c;
@@ -13,7 +14,11 @@ export function channelOfDeskCode(code: string): ChannelId | null {
 
 export async function loadDirectory(tx: Tx): Promise<Directory> {
   const [desks, users, members] = await Promise.all([
-    tx.selectFrom('desks').select(['id', 'code', 'name', 'kind']).orderBy('code').execute(),
+    tx
+      .selectFrom('desks')
+      .select(['id', 'code', 'name', 'kind', 'review_plan'])
+      .orderBy('code')
+      .execute(),
     tx.selectFrom('users').select(['id', 'display_name', 'role', 'disabled_at']).execute(),
     tx.selectFrom('desk_members').select(['desk_id', 'user_id']).execute(),
   ]);
@@ -27,9 +32,11 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
     desks: desks.map((d): Desk => {
       const name = { 'zh-CN': d.name, en: d.name };
       const channel = d.kind === 'channel' ? channelOfDeskCode(d.code) : null;
-      return channel
-        ? { kind: 'channel', id: d.id, name, channel }
-        : { kind: 'topic', id: d.id, name };
+      if (!channel) return { kind: 'topic', id: d.id, name };
+      const plan = d.review_plan ? ReviewPlanSchema.safeParse(JSON.parse(d.review_plan)) : null;
+      return plan?.success
+        ? { kind: 'channel', id: d.id, name, channel, reviewPlan: plan.data }
+        : { kind: 'channel', id: d.id, name, channel };
     }),
     people: users.map((u) => ({
       userId: u.id,

@@ -1,7 +1,10 @@
 // Runs one workflow command exactly once. The idempotency key is looked up
 // first; a new command is decided by the shared rules and applied in one
 // transaction that also records its outcome under the key and appends the
-// event. A retry (same key, same body) gets the stored answer back, whatever
+// event. The older story commands (story.file/assign/update-meta/share) are
+// decided by story-rules; `story.workflow` carries the editorial workflow's
+// commands (shared/workflow decide), decided on what the server itself holds:
+// content hashes of its stored variant documents, its scan, its sources. A retry (same key, same body) gets the stored answer back, whatever
 // it was — applied or rejected. The feed counter's row lock serialises
 // command transactions, so two racing deliveries of one key cannot both win.
 import crypto from 'node:crypto';
@@ -32,7 +35,6 @@ import type { ServerErrorCode } from '@shared/sync/errors';
 import { decide as decideWorkflow } from '@shared/workflow';
 import type { Reason } from '@shared/workflow/reasons';
 import type { PersonActor } from '@shared/workflow/roles';
-import type { UpdateLog } from '../docs/update-log';
 import { gatherFacts, type ScannerCache, type ServerFacts } from './context';
 import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { SystemActor } from '@shared/workflow/roles';
@@ -45,9 +47,8 @@ import {
   recordWorkflowEvents,
 } from './workflow-store';
 
-/** What workflow commands need beyond the database: the documents and the scanner. */
+/** What workflow commands need beyond the database: the compiled word lists. */
 export interface WorkflowDeps {
-  log: UpdateLog;
   scanners: ScannerCache;
 }
 

@@ -20,7 +20,12 @@ import {
 } from '@shared/workflow';
 import { CHANNEL_IDS } from '@shared/workflow/desks';
 import {
+  AuditReportQuerySchema,
   AuthenticityApplySchema,
+  NotificationsQuerySchema,
+  NotificationsReadSchema,
+  QueuesQuerySchema,
+  ReviewPlanPutSchema,
   ScanListsPutSchema,
   type QueuesAnswer,
   type WorkflowView,
@@ -117,7 +122,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.get('/v1/queues', async (req): Promise<QueuesAnswer> => {
-    const q = parse(z.object({ deskId: IdSchema.optional() }), req.query);
+    const q = parse(QueuesQuerySchema, req.query);
     const p = who(req);
     const directory = await loadDirectory(db);
     const states = await allWorkflowStates(db);
@@ -156,7 +161,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.get('/v1/notifications', async (req) => {
-    const q = parse(z.object({ unread: z.string().optional() }), req.query);
+    const q = parse(NotificationsQuerySchema, req.query);
     const p = who(req);
     let sel = db
       .selectFrom('notifications')
@@ -181,7 +186,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   });
 
   app.post('/v1/notifications/read', async (req) => {
-    const body = parse(z.object({ ids: z.array(z.number().int().positive()).max(1000) }), req.body);
+    const body = parse(NotificationsReadSchema, req.body);
     const p = who(req);
     if (body.ids.length)
       await db
@@ -288,6 +293,41 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     return { ok: true, problems: problemsOf(kind, text) };
   });
 
+  // ---- a desk's review chain (三审三校 configurable per desk) ----
+
+  app.put('/v1/desks/:id/review-plan', async (req) => {
+    const { id } = parse(StoryParams, req.params);
+    const { plan } = parse(ReviewPlanPutSchema, req.body);
+    const p = who(req);
+    const desk = await db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!desk) throw new ApiError('not_found', 'no such desk');
+    const allowed =
+      p.person.role === 'admin' ||
+      p.person.role === 'editor_in_chief' ||
+      (p.person.role === 'desk_head' && p.deskIds.includes(id));
+    if (!allowed)
+      throw new ApiError('forbidden', 'only the desk head, the editor-in-chief or an admin');
+    if (desk.kind !== 'channel')
+      throw new ApiError('invalid_input', 'only channel desks run a review chain');
+    const at = deps.now();
+    await db.transaction().execute(async (tx) => {
+      await nextSeq(tx);
+      await tx
+        .updateTable('desks')
+        .set({ review_plan: plan ? JSON.stringify(plan) : null })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(tx, {
+        at: new Date(at).toISOString(),
+        storyId: null,
+        actor: { kind: 'person', userId: p.person.id },
+        type: 'desk.review_plan_set',
+        data: { deskId: id, plan: plan ? (JSON.parse(JSON.stringify(plan)) as object) : null },
+      });
+    });
+    return { deskId: id, plan };
+  });
+
   // ---- authenticity ----
 
   app.get('/v1/stories/:id/authenticity', async (req) => {
@@ -345,13 +385,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
 
   app.get('/v1/stories/:id/audit', async (req, reply) => {
     const { id } = parse(StoryParams, req.params);
-    const q = parse(
-      z.object({
-        locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-        format: z.enum(['json', 'markdown']).default('json'),
-      }),
-      req.query,
-    );
+    const q = parse(AuditReportQuerySchema, req.query);
     await visibleStory(req, id);
     const directory = await loadDirectory(db);
     const names = new Map(directory.people.map((x) => [x.userId, x.name]));

@@ -9,7 +9,7 @@ import type { AuditEntryBody, ChainVerification } from '@shared/audit/chain';
 import {
   apply,
   describeEvent,
-  emptyStory,
+  rebuild,
   myQueues,
   QUEUE_NAMES,
   storyStatus,
@@ -25,7 +25,7 @@ import crypto from 'node:crypto';
 import { isUuidV7 } from '@shared/domain/ids';
 import type { Db } from '../db/database';
 import type { Engine } from '../db/migrations/types';
-import { appendEvent, getStory, upsertStory, type Tx } from '../stories/story-repo';
+import { appendEvent, getStory, nextSeq, upsertStory, type Tx } from '../stories/story-repo';
 
 export const WORKFLOW_EVENT_TYPES: readonly string[] = WorkflowEventSchema.options.map(
   (o) => o.shape.type.value,
@@ -79,7 +79,74 @@ export async function loadWorkflowState(tx: Tx, storyId: string): Promise<StoryW
     .select('state')
     .where('story_id', '=', storyId)
     .executeTakeFirst();
-  return row ? StoryWorkflowSchema.parse(JSON.parse(row.state)) : emptyStory(storyId);
+  if (row) return StoryWorkflowSchema.parse(JSON.parse(row.state));
+  // No projection yet (a story filed before the workflow existed, through the older
+  // story.file): fold whatever its log holds.
+  return rebuild(storyId, await loadWorkflowEvents(tx, storyId));
+}
+
+/**
+ * A database from before the audit log: its event log is copied into the
+ * chain once, in order, so the chain covers the whole history. Returns how
+ * many entries were written (0 when the log already has entries).
+ */
+export async function backfillAuditLog(db: Db): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await nextSeq(tx);
+    const any = await tx.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst();
+    if (any) return 0;
+    const rows = await tx.selectFrom('events').selectAll().orderBy('id').execute();
+    for (const r of rows) {
+      if (WORKFLOW_EVENT_TYPES.includes(r.type)) {
+        await appendAudit(tx, workflowEntry(WorkflowEventSchema.parse(JSON.parse(r.payload))));
+        continue;
+      }
+      await appendAudit(tx, {
+        at: new Date(Number(r.at)).toISOString(),
+        storyId: r.story_id,
+        actor: r.actor_id.startsWith('system:')
+          ? { kind: 'system', name: r.actor_id === 'system:scheduler' ? 'scheduler' : 'publisher' }
+          : { kind: 'person', userId: r.actor_id },
+        type: legacyAuditType(r.type),
+        data: {
+          ...(r.command_id ? { commandId: r.command_id } : {}),
+          ...(JSON.parse(r.payload) as Record<string, unknown>),
+        },
+      });
+    }
+    return rows.length;
+  });
+}
+
+/**
+ * Stories filed before the workflow existed have no projected state; queues
+ * read projections, so fold them once at start-up. Returns how many were added.
+ */
+export async function backfillWorkflowStates(db: Db, now: number): Promise<number> {
+  const missing = await db
+    .selectFrom('stories')
+    .leftJoin('workflow_states', 'workflow_states.story_id', 'stories.id')
+    .select('stories.id')
+    .where('workflow_states.story_id', 'is', null)
+    .where('stories.status', '<>', 'draft')
+    .execute();
+  let added = 0;
+  for (const { id } of missing) {
+    const state = rebuild(id, await loadWorkflowEvents(db, id));
+    if (state.version === 0) continue;
+    await db
+      .insertInto('workflow_states')
+      .values({
+        story_id: id,
+        state: JSON.stringify(state),
+        version: state.version,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('story_id').doNothing())
+      .execute();
+    added++;
+  }
+  return added;
 }
 
 export async function allWorkflowStates(
@@ -291,23 +358,37 @@ async function notify(
   const names = new Map(opts.directory.people.map((p) => [p.userId, p.name]));
   const text = describeEvent(e, (id) => names.get(id) ?? id);
   const actor = e.actor.kind === 'person' ? e.actor.userId : null;
+  const insert = (userId: string, kind: string, channel: string | null) =>
+    tx
+      .insertInto('notifications')
+      .values({
+        user_id: userId,
+        story_id: e.storyId,
+        channel,
+        kind,
+        text: JSON.stringify(text),
+        at: opts.now,
+        read_at: null,
+      })
+      .execute();
+  if (e.type === 'delivery_recorded' && e.outcome === 'failed') {
+    // An outlet refused or is down: the version's editor and its desk heads hear of it once per revision.
+    const v = before.variants[e.channel];
+    const firstFailure = !v?.deliveries.some((d) => d.revision === e.revision);
+    if (v && firstFailure) {
+      const heads = opts.directory.people.filter(
+        (p) => p.active && p.roles.includes('desk_head') && p.desks.includes(v.desk),
+      );
+      const to = new Set([...(v.assignee ? [v.assignee] : []), ...heads.map((p) => p.userId)]);
+      for (const userId of to) await insert(userId, 'deliveryFailed', e.channel);
+    }
+    return;
+  }
   for (const person of opts.directory.people) {
     if (!person.active || person.userId === actor) continue;
     const was = queueKeys(before, person, opts.directory, e.at);
     const now = queueKeys(after, person, opts.directory, e.at);
     const landed = [...now].filter(([k]) => !was.has(k));
-    for (const [, item] of landed.slice(0, 1))
-      await tx
-        .insertInto('notifications')
-        .values({
-          user_id: person.userId,
-          story_id: e.storyId,
-          channel: item.channel,
-          kind: item.kind,
-          text: JSON.stringify(text),
-          at: opts.now,
-          read_at: null,
-        })
-        .execute();
+    for (const [, item] of landed.slice(0, 1)) await insert(person.userId, item.kind, item.channel);
   }
 }

@@ -23,13 +23,16 @@ import {
 import { WorkflowCommandSchema } from '../workflow/commands';
 import { StoryWorkflowSchema } from '../workflow/state';
 import { ReasonSchema } from '../workflow/reasons';
+import { ReviewPlanSchema } from '../workflow/review-plan';
 import {
   AuditReportAnswerSchema,
   ChainVerificationSchema,
   DeliveryRecordSchema,
   NotificationSchema,
   NotificationsAnswerSchema,
+  NotificationsReadSchema,
   QueuesAnswerSchema,
+  ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
   ScanListsPutSchema,
   ScanListsSchema,
@@ -339,7 +342,7 @@ export const calls = {
     NotificationsAnswerSchema,
   ),
   'workflow.markNotificationsRead': call(
-    z.object({ ids: z.array(z.number().int().positive()).max(1000) }),
+    NotificationsReadSchema,
     z.object({ unread: z.number().int().nonnegative() }),
   ),
   /** Where each channel version went (URLs/ids), when, and what is still retrying. */
@@ -359,6 +362,11 @@ export const calls = {
   'audit.report': call(
     z.object({ storyId: IdSchema, locale: LocaleSchema.default('zh-CN') }),
     AuditReportAnswerSchema,
+  ),
+  /** A channel desk's review chain (desk head of the desk, editor-in-chief, admin); null = default. */
+  'workflow.setReviewPlan': call(
+    z.object({ deskId: IdSchema, plan: ReviewPlanSchema.nullable() }),
+    ReviewPlanAnswerSchema,
   ),
   /** Admins: checks the server's whole hash chain. */
   'audit.verify': call(z.object({}), ChainVerificationSchema),

@@ -17,6 +17,7 @@ import {
   DeliveryRecordSchema,
   NotificationsAnswerSchema,
   QueuesAnswerSchema,
+  ReviewPlanAnswerSchema,
   ScanListsPutAnswerSchema,
   ScanListsSchema,
   WorkflowViewSchema,
@@ -29,6 +30,7 @@ import {
 } from '../workflow/api';
 import { AuthenticityRecordSchema, type AuthenticityRecord } from '../authenticity/model';
 import type { AuthenticityOp } from '../authenticity/ops';
+import type { ReviewPlan } from '../workflow/review-plan';
 
 /** The part of `fetch` the client uses. */
 export type FetchLike = (
@@ -288,6 +290,15 @@ export class NewsroomClient {
       AuditReportAnswerSchema,
       'GET',
       `/v1/stories/${encodeURIComponent(storyId)}/audit?locale=${locale}`,
+    );
+  }
+
+  setReviewPlan(deskId: string, plan: ReviewPlan | null) {
+    return this.request(
+      ReviewPlanAnswerSchema,
+      'PUT',
+      `/v1/desks/${encodeURIComponent(deskId)}/review-plan`,
+      { plan },
     );
   }
 

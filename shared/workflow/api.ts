@@ -12,7 +12,7 @@ import { ContentHashSchema } from './content-hash';
 import { ChannelIdSchema, DirectorySchema } from './desks';
 import { WorkflowEventSchema } from './events';
 import { ReasonSchema } from './reasons';
-import { ReviewStepSchema } from './review-plan';
+import { ReviewPlanSchema, ReviewStepSchema } from './review-plan';
 import { ActorRefSchema } from './roles';
 import { SignOffSchema, StoryWorkflowSchema } from './state';
 
@@ -114,13 +114,30 @@ export const NotificationSchema = z.object({
   id: z.number().int().positive(),
   storyId: z.string(),
   channel: ChannelIdSchema.nullable(),
-  /** Which queue it landed in (incoming, assignedToMe, waitingForMyReview, sentBack, published…). */
+  /**
+   * Which queue it landed in (incoming, assignedToMe, waitingForMyReview,
+   * sentBack, scheduled, publishedToday), or deliveryFailed (an outlet refused
+   * or is down; retrying).
+   */
   kind: z.string(),
   text: LocalizedSchema,
   at: At,
   read: z.boolean(),
 });
 export type WorkflowNotification = z.infer<typeof NotificationSchema>;
+
+/** Marks notifications read (only the caller's own are touched). */
+export const NotificationsReadSchema = z.object({
+  ids: z.array(z.number().int().positive()).max(1000),
+});
+
+/** Queries of the workflow routes. */
+export const QueuesQuerySchema = z.object({ deskId: IdSchema.optional() });
+export const NotificationsQuerySchema = z.object({ unread: z.string().optional() });
+export const AuditReportQuerySchema = z.object({
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  format: z.enum(['json', 'markdown']).default('json'),
+});
 
 export const NotificationsAnswerSchema = z.object({
   items: z.array(NotificationSchema),
@@ -192,3 +209,10 @@ export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;
 
 /** A refused workflow command as the server words it (also in the rejected command's details). */
 export const WorkflowRefusalSchema = z.object({ reason: ReasonSchema });
+
+/** A channel desk's own review chain; null goes back to the newsroom default for its channel. */
+export const ReviewPlanPutSchema = z.object({ plan: ReviewPlanSchema.nullable() });
+export const ReviewPlanAnswerSchema = z.object({
+  deskId: z.string(),
+  plan: ReviewPlanSchema.nullable(),
+});

@@ -18,6 +18,12 @@ const READS: ReadonlySet<CallName> = new Set([
   'doc.open',
   'doc.close',
   'updates.status',
+  'workflow.state',
+  'workflow.queues',
+  'workflow.notifications',
+  'workflow.deliveries',
+  'authenticity.get',
+  'scan.lists.get',
 ]);
 
 function ids(input: unknown): LogFields {
@@ -27,6 +33,11 @@ function ids(input: unknown): LogFields {
   if (typeof o.id === 'string' && UUID_RE.test(o.id)) out.storyId = o.id;
   if (typeof o.newId === 'string' && UUID_RE.test(o.newId)) out.newStoryId = o.newId;
   if (typeof o.docId === 'string' && DOC_RE.test(o.docId)) out.docId = o.docId;
+  if (typeof o.storyId === 'string' && UUID_RE.test(o.storyId)) out.storyId = o.storyId;
+  // A workflow command's kind (sign_off, publish…), never its comment or reason.
+  const cmd = o.command as Record<string, unknown> | undefined;
+  if (cmd && typeof cmd.type === 'string' && /^[a-z_]{1,40}$/.test(cmd.type))
+    out.command = cmd.type;
   return out;
 }
 

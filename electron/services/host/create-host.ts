@@ -462,6 +462,7 @@ export function createHost(opts: HostOptions): Host {
     'authenticity.apply': ({ storyId, op }) => workflowService.applyAuthenticity(storyId, op),
     'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
     'audit.verify': () => workflowService.auditVerify(),
+    'workflow.setReviewPlan': ({ deskId, plan }) => workflowService.setReviewPlan(deskId, plan),
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');

@@ -305,8 +305,18 @@ export class SyncService {
       },
       facts,
     );
-    // The server computes content hashes from its copy of the documents: send ours first.
-    if (command.type === 'file') this.ensureRelay(storyDocId(command.storyId));
+    if (command.type === 'file') {
+      // 发稿 shows at once in the library, as stories.file does; undone if the server refuses.
+      if (this.opts.store.facts(command.storyId))
+        this.opts.store.setFacts(command.storyId, {
+          ...facts,
+          status: 'filed',
+          deskId: command.desk,
+        });
+      this.opts.storiesChanged([command.storyId]);
+      // The desk reads the text from the server: send ours first.
+      this.ensureRelay(storyDocId(command.storyId));
+    }
     this.outbox.kick();
     this.emitStatus();
   }

@@ -13,6 +13,7 @@ import type { PersonActor } from '@shared/workflow/roles';
 import type { StoryWorkflow } from '@shared/workflow/state';
 import { CHANNEL_IDS, type ChannelId } from '@shared/workflow/desks';
 import type { AuthenticityOp } from '@shared/authenticity/ops';
+import type { ReviewPlan } from '@shared/workflow/review-plan';
 import type { SyncService } from '../sync/sync-service';
 
 export interface WorkflowServiceOptions {
@@ -38,7 +39,7 @@ function hostError(err: unknown): never {
       case 'unauthorized':
         throw new HostError('unauthorized', err.message);
       case 'forbidden':
-        throw new HostError('forbidden', err.message);
+        throw new HostError('forbidden', err.message, err.details);
       case 'not_found':
         throw new HostError('not_found', err.message);
       case 'invalid_input':
@@ -241,6 +242,15 @@ export class WorkflowService {
   async auditReport(storyId: string, locale: 'zh-CN' | 'en'): Promise<CallOutput<'audit.report'>> {
     return this.client()
       .auditReport(storyId, locale)
+      .catch((e: unknown) => hostError(e));
+  }
+
+  async setReviewPlan(
+    deskId: string,
+    plan: ReviewPlan | null,
+  ): Promise<CallOutput<'workflow.setReviewPlan'>> {
+    return this.client()
+      .setReviewPlan(deskId, plan)
       .catch((e: unknown) => hostError(e));
   }
 

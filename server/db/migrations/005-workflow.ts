@@ -8,6 +8,8 @@ export const migration005: Migration = {
   version: 5,
   name: 'workflow',
   async up(db, _engine, t) {
+    // A desk's own review chain (ReviewPlan JSON); null = the newsroom default for its channel.
+    await db.schema.alterTable('desks').addColumn('review_plan', 'text').execute();
     await db.schema
       .createTable('workflow_states')
       .addColumn('story_id', 'text', (c) => c.primaryKey())

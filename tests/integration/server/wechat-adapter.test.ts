@@ -132,4 +132,24 @@ describe('WeChat publisher', () => {
     expect((err as DeliveryError).message).toMatch(/thumb_media_id/);
     expect(mock.calls('/cgi-bin/draft/add')).toHaveLength(0);
   });
+
+  it('after a submit whose answer was lost, never publishes a second article', async () => {
+    const progress = progressStore();
+    const losing: typeof fetch = async (url, init) => {
+      const res = await fetch(url, init);
+      if (String(url).includes('/freepublish/submit')) throw new Error('answer lost');
+      return res;
+    };
+    const first = await adapter({ fetch: losing })
+      .deliver({ ...job, variant: variant() }, progress)
+      .catch((e: unknown) => e);
+    expect((first as DeliveryError).retryable).toBe(true);
+    const second = await adapter()
+      .deliver({ ...job, variant: variant() }, progress)
+      .catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(DeliveryError);
+    expect((second as DeliveryError).retryable).toBe(false);
+    expect((second as DeliveryError).message).toMatch(/probably went out/);
+    expect(mock.calls('/cgi-bin/draft/add')).toHaveLength(1);
+  });
 });

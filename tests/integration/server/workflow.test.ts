@@ -18,6 +18,7 @@ import { variantText, writeInitialVariant } from '@shared/variants/variant-doc';
 import { NewsroomClient, type CommandAnswer } from '@shared/sync/client';
 import type { WorkflowCommand } from '@shared/workflow/commands';
 import { rebuild } from '@shared/workflow/state';
+import { DEFAULT_REVIEW_PLAN } from '@shared/workflow/review-plan';
 import type { ChannelId } from '@shared/workflow/desks';
 import type { Desk, Person, Role } from '@shared/domain/newsroom';
 import type { RunningServer } from '../../../server/app';
@@ -523,6 +524,14 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       'delivered',
     ]);
     expect(view.state.variants.wechat?.deliveries).toHaveLength(1);
+    // The app editor and the app desk head heard of the failed attempt, once.
+    for (const who of ['appEditor', 'appHead'] as const) {
+      const failed = (await as[who].notifications()).items.filter(
+        (n) => n.storyId === storyId && n.kind === 'deliveryFailed',
+      );
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.channel).toBe('app');
+    }
     expect(view.state.variants.wechat?.deliveries[0]?.target?.url).toBe(byChannel.wechat!.url);
     expect((await as.reporter.story(storyId)).status).toBe('published');
     // The projected state is exactly the fold of the story's event log.
@@ -593,10 +602,42 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       deskId: desks.politics.id,
     });
     expect(a.outcome.status).toBe('applied');
+    // As after an upgrade: no projected state yet; it is folded from the story's log.
+    await sql`DELETE FROM workflow_states WHERE story_id = ${other}`.execute(server.store.db);
     const v = await as.wxEditor.workflow(other);
     expect(v.state.stage).toBe('filed');
     expect(v.state.desk).toBe(desks.politics.id);
     expect(v.state.owner).toBe(people.reporter.id);
+
+    // 退稿: back to the reporter with a reason, private again; filed anew by the reporter.
+    expectApplied(
+      await send('chief', {
+        type: 'send_back',
+        commandId: newId(),
+        storyId: other,
+        channel: null,
+        reason: '信源不足，请补充采访',
+        anchors: [],
+      }),
+    );
+    expect((await as.reporter.story(other)).status).toBe('draft');
+    await expect(as.wxEditor.workflow(other)).rejects.toMatchObject({ code: 'forbidden' });
+    const mine = await as.reporter.queues();
+    expect(mine.mine.find((q) => q.name === 'sentBack')!.items.map((i) => i.storyId)).toContain(
+      other,
+    );
+    expect((await as.reporter.notifications(true)).items.some((n) => n.storyId === other)).toBe(
+      true,
+    );
+    expectApplied(
+      await send('reporter', {
+        type: 'file',
+        commandId: newId(),
+        storyId: other,
+        desk: desks.politics.id,
+      }),
+    );
+    expect((await as.wxEditor.workflow(other)).state.returned).toBeNull();
   });
 
   it('keeps the word lists editable by desk heads only, as text', async () => {
@@ -785,6 +826,42 @@ describe.each(ENGINES)('editorial workflow on %s', (engine) => {
       channel: 'app',
       status: 'delivered',
     });
-    skew = 0;
+    // The clock stays ahead from here on (clocks do not run backwards, rate limits rely on it).
+  });
+
+  it('a channel desk runs its own review chain, copied into each version it claims', async () => {
+    const quick = {
+      steps: [{ ...DEFAULT_REVIEW_PLAN.steps[0]!, canVeto: true }],
+      proofreadRounds: 0,
+      distinctReviewers: true,
+    };
+    await expect(as.wxHead.setReviewPlan(desks.app.id, quick)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect((await as.appHead.setReviewPlan(desks.app.id, quick)).plan?.steps).toHaveLength(1);
+    const id = newId();
+    expectApplied(
+      await send('reporter', {
+        type: 'file',
+        commandId: newId(),
+        storyId: id,
+        desk: desks.politics.id,
+      }),
+    );
+    expectApplied(
+      await send('appEditor', {
+        type: 'claim',
+        commandId: newId(),
+        storyId: id,
+        channel: 'app',
+        desk: desks.app.id,
+      }),
+    );
+    const v = await as.appEditor.workflow(id);
+    expect(v.state.variants.app?.plan.steps.map((x) => x.id)).toEqual(['first']);
+    expect(v.state.variants.app?.plan.proofreadRounds).toBe(0);
+    // Back to the newsroom default; the version claimed keeps the chain it was claimed under.
+    expect((await as.chief.setReviewPlan(desks.app.id, null)).plan).toBeNull();
+    expect((await as.appEditor.workflow(id)).state.variants.app?.plan.steps).toHaveLength(1);
   });
 });

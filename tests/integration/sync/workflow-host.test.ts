@@ -117,6 +117,7 @@ describe('workflow through the host contract', () => {
     });
     expect(r.status).toBe('queued');
     if (r.status === 'queued') expect(r.state.stage).toBe('filed');
+    expect((await reporter.call('stories.get', { id: storyId })).status).toBe('filed');
     await drained(reporter);
     const s = await reporter.call('workflow.state', { storyId });
     expect(s.fresh).toBe(true);
