@@ -172,6 +172,15 @@ test.describe('review panel', () => {
     ).not.toHaveCount(0);
     await app.screenshot({ path: `${SHOTS}/review-scan-zh-CN.png` });
 
+    // A version's finding opens that version's editor on the word.
+    await panel
+      .getByRole('region', { name: '客户端的机审结果' })
+      .getByRole('button', { name: /北朝鲜/ })
+      .click();
+    await expect.poll(() => app.evaluate(() => document.getSelection()?.toString())).toBe('北朝鲜');
+    await expect(app.getByRole('button', { name: '完成编辑客户端版本' })).toBeVisible();
+    await app.getByRole('button', { name: '完成编辑客户端版本' }).click();
+
     // Click the finding: the editor selects the word; type the fix over it.
     await finding.click();
     await expect.poll(() => app.evaluate(() => document.getSelection()?.toString())).toBe('北朝鲜');
