@@ -130,6 +130,51 @@ test.describe('review panel', () => {
     );
   });
 
+  test('a comment on a version being edited lives in that version and follows its text', async ({
+    app,
+  }) => {
+    await writeStory(app);
+    await openReview(app);
+    const pane = app
+      .getByRole('region', { name: '各渠道预览' })
+      .getByRole('region', { name: '微信公众号', exact: true });
+    await pane.getByRole('button', { name: '编辑微信公众号版本' }).click();
+    const vbody = pane.getByRole('textbox', { name: '微信公众号正文' });
+    await expect(vbody).toContainText('仓容充足');
+    await vbody.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.nodeValue?.indexOf('仓容充足') ?? -1;
+        if (i < 0) continue;
+        (el as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 4);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+    });
+    const panel = review(app);
+    await panel.getByRole('button', { name: '批注所选文字' }).click();
+    await panel.getByLabel('批注内容').fill('微信版可删去此句');
+    await panel.getByRole('button', { name: '添加批注' }).click();
+    const thread = panel.getByRole('article', { name: '批注：仓容充足' });
+    await expect(thread).toContainText('微信公众号');
+    await expect.poll(() => highlighted(app, 'rm-comment-active')).toEqual(['仓容充足']);
+    // Typing before it in the version keeps it on its words.
+    await vbody.locator('p').last().click();
+    await app.keyboard.press('Control+Home');
+    await app.keyboard.insertText('【微信】');
+    await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
+    await expect(thread.getByRole('button', { name: '仓容充足' })).toBeVisible();
+    await expect.poll(() => highlighted(app, 'rm-comment-active')).toEqual(['仓容充足']);
+    // The master knows nothing of it.
+    await expect(app.getByRole('textbox', { name: '正文', exact: true })).not.toContainText(
+      '【微信】',
+    );
+  });
+
   test('a suggestion is accepted into the text', async ({ app }) => {
     await newStory(app, HEADLINE);
     await body(app).click();

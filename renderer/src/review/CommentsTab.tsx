@@ -12,21 +12,34 @@ import {
   reopen,
   reply,
   resolveComment,
+  projectBody,
   type Anchor,
   type AnnotationKind,
-  type PlacedAnnotation,
 } from '@shared/annotations';
+import type * as Y from 'yjs';
+import { getChannel } from '@shared/channels';
+import type { ChannelId } from '@shared/domain/channel-ids';
 import { formatDateTime } from '../i18n/format';
 import { useReview } from './review-context';
-import { masterSelection, selectInMaster } from './master-dom';
+import { masterSelection, selectInBody, selectInMaster, versionEditable } from './master-dom';
+import { selectionInBody } from './dom-text';
+import type { TargetedAnnotation } from './use-annotations';
 
 interface Props {
-  annotations: PlacedAnnotation[];
+  annotations: TargetedAnnotation[];
   active: string | null;
   onActive: (id: string | null) => void;
   lastInput: () => HTMLInputElement | HTMLTextAreaElement | null;
   /** The newsroom's people when signed in (names to @mention). */
   directory: readonly string[];
+  /** Documents of the versions being edited (comments on their bodies live there). */
+  versions: ReadonlyMap<ChannelId, Y.Doc>;
+}
+
+/** Where a new annotation goes: the master, or a version being edited. */
+interface Target {
+  channel: ChannelId | null;
+  doc: Y.Doc;
 }
 
 /** A text box that offers known names after an @. */
@@ -84,16 +97,19 @@ function MentionBox({
 function Compose({
   kind,
   anchor,
+  target,
   people,
   onDone,
 }: {
   kind: AnnotationKind;
   anchor: Anchor;
+  target: Target;
   people: readonly string[];
   onDone: (id: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const { doc, author } = useReview();
+  const { author } = useReview();
+  const doc = target.doc;
   const [text, setText] = useState('');
   const [replacement, setReplacement] = useState(anchor.quote);
   const ok = kind === 'comment' ? text.trim().length > 0 : replacement !== anchor.quote;
@@ -147,13 +163,15 @@ function Thread({
   active,
   onActive,
 }: {
-  a: PlacedAnnotation;
+  a: TargetedAnnotation;
   people: readonly string[];
   active: boolean;
   onActive: (id: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { doc, author, master } = useReview();
+  const { author, master } = useReview();
+  const doc = a.doc;
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | null>(null);
   const now = () => new Date().toISOString();
@@ -162,7 +180,12 @@ function Thread({
   const jump = () => {
     onActive(a.id);
     const m = master();
-    if (m && p.state !== 'orphaned') selectInMaster(m, doc, a.anchor.segment, p.start, p.end);
+    if (!m || p.state === 'orphaned') return;
+    if (a.channel === null) selectInMaster(m, doc, a.anchor.segment, p.start, p.end);
+    else {
+      const editable = versionEditable(m.closest('.workspace') ?? document, a.channel);
+      if (editable) selectInBody(editable, doc, a.anchor.segment, p.start, p.end);
+    }
   };
   return (
     <article
@@ -171,6 +194,9 @@ function Thread({
     >
       <header className="rv-thread-head">
         <span className={`rv-kind rv-kind-${a.kind}`}>{t(`review.comments.kind.${a.kind}`)}</span>
+        {a.channel && (
+          <span className="rv-where">{getChannel(a.channel)?.name[lang] ?? a.channel}</span>
+        )}
         {a.anchor.segment !== 'body' && (
           <span className="rv-where">
             {t(`story.${a.anchor.segment.slice(6)}`, { defaultValue: a.anchor.segment })}
@@ -277,10 +303,21 @@ function Thread({
   );
 }
 
-export function CommentsTab({ annotations, active, onActive, lastInput, directory }: Props) {
+export function CommentsTab({
+  annotations,
+  active,
+  onActive,
+  lastInput,
+  directory,
+  versions,
+}: Props) {
   const { t } = useTranslation();
   const { doc, master, author } = useReview();
-  const [composing, setComposing] = useState<{ kind: AnnotationKind; anchor: Anchor } | null>(null);
+  const [composing, setComposing] = useState<{
+    kind: AnnotationKind;
+    anchor: Anchor;
+    target: Target;
+  } | null>(null);
   const [hint, setHint] = useState(false);
   const [showClosed, setShowClosed] = useState(false);
   const people = useMemo(() => {
@@ -292,9 +329,21 @@ export function CommentsTab({ annotations, active, onActive, lastInput, director
   const start = (kind: AnnotationKind) => {
     const m = master();
     const sel = m && masterSelection(m, doc, lastInput());
+    let found: { anchor: Anchor; target: Target } | null = null;
     const anchor = sel && makeAnchor(doc, sel.segment, sel.start, sel.end);
-    setHint(!anchor);
-    setComposing(anchor ? { kind, anchor } : null);
+    if (anchor) found = { anchor, target: { channel: null, doc } };
+    // Not in the master: a version being edited?
+    for (const [channel, vdoc] of m && !found ? versions : []) {
+      const editable = versionEditable(m!.closest('.workspace') ?? document, channel);
+      const vsel = editable && selectionInBody(editable, projectBody(vdoc));
+      const vanchor = vsel && makeAnchor(vdoc, 'body', vsel.start, vsel.end);
+      if (vanchor) {
+        found = { anchor: vanchor, target: { channel, doc: vdoc } };
+        break;
+      }
+    }
+    setHint(!found);
+    setComposing(found ? { kind, ...found } : null);
   };
   const shown = annotations.filter((a) => showClosed || a.status === 'open');
   const closedCount = annotations.length - annotations.filter((a) => a.status === 'open').length;
@@ -333,6 +382,7 @@ export function CommentsTab({ annotations, active, onActive, lastInput, director
           key={composing.anchor.start ?? composing.anchor.quote}
           kind={composing.kind}
           anchor={composing.anchor}
+          target={composing.target}
           people={people}
           onDone={(id) => {
             setComposing(null);

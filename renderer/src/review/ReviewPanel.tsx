@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { placeAnnotations, project } from '@shared/annotations';
+import { project } from '@shared/annotations';
 import type { ProblemLocation } from '@shared/channels';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import type { PreviewHub } from '../workspace/preview-hub';
@@ -14,8 +14,14 @@ import { ScanTab } from './ScanTab';
 import { VerifyTab } from './VerifyTab';
 import { WorkflowTab } from '../workflow/WorkflowTab';
 import { useWorkflowState } from '../workflow/use-workflow';
-import { paintBody, type Mark } from './master-dom';
-import { useDocValue } from './use-doc-value';
+import {
+  bodyEditable,
+  paintBodies,
+  versionEditable,
+  type Mark,
+  type PaintGroup,
+} from './master-dom';
+import { useAllAnnotations, useVersionDocs } from './use-annotations';
 import { useScan } from './use-scan';
 
 export type ReviewTab = 'comments' | 'scan' | 'verify' | 'workflow';
@@ -27,14 +33,29 @@ interface Props {
   hub: PreviewHub;
   channels: readonly ChannelId[];
   master: () => HTMLElement | null;
+  /** Versions being edited in their panes: comments can be made on their bodies too. */
+  editing: readonly ChannelId[];
   onJumpVariant: (channel: ChannelId, at: ProblemLocation) => void;
 }
 
-export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant }: Props) {
+export function ReviewPanel({
+  storyId,
+  doc,
+  hub,
+  channels,
+  master,
+  editing,
+  onJumpVariant,
+}: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<ReviewTab>('comments');
   const [active, setActive] = useState<string | null>(null);
-  const annotations = useDocValue(doc, () => placeAnnotations(doc), 120);
+  const versions = useVersionDocs(storyId, editing);
+  const annotations = useAllAnnotations(doc, versions);
+  const masterAnnotations = useMemo(
+    () => annotations.filter((a) => a.channel === null),
+    [annotations],
+  );
   const scan = useScan(doc, hub, channels);
   const wf = useWorkflowState(storyId);
   // Signed in, the newsroom's people can be @mentioned by name.
@@ -64,16 +85,21 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
   // Highlights over the body: open comments, the one in hand, blocking findings.
   useEffect(() => {
     const paint = () => {
-      const marks: Mark[] = [];
-      for (const a of annotations) {
-        if (a.status !== 'open' || a.anchor.segment !== 'body' || a.placement.state === 'orphaned')
-          continue;
-        marks.push({
-          start: a.placement.start,
-          end: a.placement.end,
-          kind: a.id === active ? 'active' : 'comment',
-        });
-      }
+      const marksOf = (channel: ChannelId | null): Mark[] =>
+        annotations
+          .filter(
+            (a) =>
+              a.channel === channel &&
+              a.status === 'open' &&
+              a.anchor.segment === 'body' &&
+              a.placement.state !== 'orphaned',
+          )
+          .map((a) => ({
+            start: a.placement.state === 'orphaned' ? 0 : a.placement.start,
+            end: a.placement.state === 'orphaned' ? 0 : a.placement.end,
+            kind: a.id === active ? ('active' as const) : ('comment' as const),
+          }));
+      const marks = marksOf(null);
       const p = project(doc, 'body');
       const masterScan = scan?.find((r) => r.channel === null);
       if (p && masterScan) {
@@ -84,12 +110,21 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
             marks.push({ start: at + f.range.start, end: at + f.range.end, kind: 'block' });
         }
       }
-      paintBody(master(), p, marks);
+      const m = master();
+      const groups: PaintGroup[] = [{ editable: m && bodyEditable(m), p, marks }];
+      const root = m?.closest('.workspace') ?? document;
+      for (const [c, vdoc] of versions)
+        groups.push({
+          editable: versionEditable(root, c),
+          p: project(vdoc, 'body'),
+          marks: marksOf(c),
+        });
+      paintBodies(groups);
     };
     const frame = requestAnimationFrame(paint);
     return () => cancelAnimationFrame(frame);
-  }, [annotations, scan, active, doc, master]);
-  useEffect(() => () => paintBody(null, null, []), []);
+  }, [annotations, scan, active, doc, master, versions]);
+  useEffect(() => () => paintBodies([]), []);
 
   const openCount = annotations.filter((a) => a.status === 'open').length;
   const blocking = scan?.reduce((n, r) => n + r.report.counts.block, 0) ?? 0;
@@ -140,12 +175,13 @@ export function ReviewPanel({ storyId, doc, hub, channels, master, onJumpVariant
               onActive={setActive}
               lastInput={getLastInput}
               directory={people}
+              versions={versions}
             />
           )}
           {tab === 'scan' && <ScanTab results={scan} onJumpVariant={onJumpVariant} />}
           {tab === 'verify' && <VerifyTab lastInput={getLastInput} />}
           {tab === 'workflow' && (
-            <WorkflowTab wf={wf} annotations={annotations} lastInput={getLastInput} />
+            <WorkflowTab wf={wf} annotations={masterAnnotations} lastInput={getLastInput} />
           )}
         </div>
       </aside>

@@ -9,6 +9,13 @@ export function bodyEditable(master: HTMLElement): HTMLElement | null {
   return master.querySelector<HTMLElement>('.body-content[contenteditable="true"]');
 }
 
+/** The body editor of a channel version being edited in its pane. */
+export function versionEditable(root: ParentNode, channel: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(
+    `[data-channel="${CSS.escape(channel)}"] [data-field="body"] .body-content[contenteditable="true"]`,
+  );
+}
+
 /** The input of a title field (`headline` → `.headline-field`). */
 export function fieldInput(
   master: HTMLElement,
@@ -58,8 +65,19 @@ export function selectInMaster(
     return true;
   }
   const editable = bodyEditable(master);
+  return editable ? selectInBody(editable, doc, segment, start, end) : false;
+}
+
+/** Puts the caret on [start, end) of a rich body (the master's or a version's). */
+export function selectInBody(
+  editable: HTMLElement,
+  doc: Y.Doc,
+  segment: string,
+  start: number,
+  end: number,
+): boolean {
   const p = project(doc, segment);
-  if (!editable || !p) return false;
+  if (!p) return false;
   const range = domRange(editable, p, start, end);
   if (!range) return false;
   editable.focus({ preventScroll: true });
@@ -78,12 +96,19 @@ export interface Mark {
 
 const HIGHLIGHTS = { comment: 'rm-comment', active: 'rm-comment-active', block: 'rm-scan-block' };
 
-/** Paints marks over the body with the CSS Custom Highlight API (no change to the editor's DOM). */
-export function paintBody(master: HTMLElement | null, p: Projection | null, marks: Mark[]): void {
+/** One rich body to paint: its editor element, its projection, the marks on it. */
+export interface PaintGroup {
+  editable: HTMLElement | null;
+  p: Projection | null;
+  marks: Mark[];
+}
+
+/** Paints marks over bodies with the CSS Custom Highlight API (no change to the editors' DOM). */
+export function paintBodies(list: PaintGroup[]): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   const groups: Record<Mark['kind'], Range[]> = { comment: [], active: [], block: [] };
-  const editable = master && bodyEditable(master);
-  if (editable && p) {
+  for (const { editable, p, marks } of list) {
+    if (!editable || !p) continue;
     const blocks = blockElements(editable);
     for (const m of marks) {
       const r = domRange(editable, p, m.start, m.end, blocks);

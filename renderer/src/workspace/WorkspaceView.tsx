@@ -284,6 +284,10 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     });
   }, []);
 
+  const editingChannels = useMemo(
+    () => CHANNEL_IDS.filter((c) => editing[c] !== undefined),
+    [editing],
+  );
   const masterElement = useCallback(
     () => body.current?.querySelector<HTMLElement>('.master') ?? null,
     [],
@@ -500,6 +504,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
             hub={hub}
             channels={enabled}
             master={masterElement}
+            editing={editingChannels}
             onJumpVariant={editPane}
           />
         )}
