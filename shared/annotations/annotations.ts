@@ -322,28 +322,25 @@ export function acceptSuggestion(
   const place = placeAnchor(doc, a.anchor);
   if (!p || place.state === 'orphaned') return { ok: false, reason: 'orphaned' };
   const replacement = a.replacement ?? '';
+  const field = a.anchor.segment.startsWith('field:');
+  // In the body only characters are replaced, from the end so earlier indices stay valid.
+  const touched = p.pieces.filter(
+    (pc) => pc.offset < place.end && pc.offset + pc.length > place.start,
+  );
+  if (!field && touched.length === 0) return { ok: false, reason: 'orphaned' };
   doc.transact(() => {
-    if (a.anchor.segment.startsWith('field:')) {
+    if (field) {
       const text = doc.getText(`field.${a.anchor.segment.slice(6)}`);
       const now = text.toString();
       applyTextEdit(text, now.slice(0, place.start) + replacement + now.slice(place.end));
     } else {
-      // Delete piece by piece from the end, so earlier indices stay valid.
-      let inserted = false;
-      const touched = p.pieces.filter(
-        (pc) => pc.offset < place.end && pc.offset + pc.length > place.start,
-      );
       for (let k = touched.length - 1; k >= 0; k--) {
         const pc = touched[k]!;
         const from = Math.max(place.start, pc.offset);
         const to = Math.min(place.end, pc.offset + pc.length);
         pc.type.delete(pc.yIndex + from - pc.offset, to - from);
-        if (k === 0 && replacement) {
-          pc.type.insert(pc.yIndex + from - pc.offset, replacement);
-          inserted = true;
-        }
+        if (k === 0 && replacement) pc.type.insert(pc.yIndex + from - pc.offset, replacement);
       }
-      if (!inserted && replacement && touched.length === 0) return;
     }
     setStatus(doc, id, 'accepted', by, at);
   }, origin);

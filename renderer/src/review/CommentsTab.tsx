@@ -333,8 +333,9 @@ export function CommentsTab({
     const anchor = sel && makeAnchor(doc, sel.segment, sel.start, sel.end);
     if (anchor) found = { anchor, target: { channel: null, doc } };
     // Not in the master: a version being edited?
-    for (const [channel, vdoc] of m && !found ? versions : []) {
-      const editable = versionEditable(m!.closest('.workspace') ?? document, channel);
+    const root = m?.closest('.workspace') ?? document;
+    for (const [channel, vdoc] of found ? [] : versions) {
+      const editable = versionEditable(root, channel);
       const vsel = editable && selectionInBody(editable, projectBody(vdoc));
       const vanchor = vsel && makeAnchor(vdoc, 'body', vsel.start, vsel.end);
       if (vanchor) {
