@@ -30,3 +30,12 @@ export function isExternalLinkAllowed(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Permissions our own pages may use: only desktop notifications (something
+ * landed in my review queue). Everything else — camera, microphone,
+ * geolocation, clipboard reads… — stays denied, and no other origin gets any.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return permission === 'notifications' && isAppUrl(requestingUrl);
+}

@@ -1,13 +1,17 @@
-// Session- and app-wide guards: no permissions, no navigation away from our
-// pages, no new windows, no webviews; http(s) links go to the OS browser
-// after the user confirms.
+// Session- and app-wide guards: no permissions but desktop notifications for
+// our own pages, no navigation away from our pages, no new windows, no
+// webviews; http(s) links go to the OS browser after the user confirms.
 import { app, dialog, session, shell, type BrowserWindow } from 'electron';
-import { isAppUrl, isExternalLinkAllowed } from './navigation-policy';
+import { isAppUrl, isExternalLinkAllowed, isPermissionAllowed } from './navigation-policy';
 
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
 }
 

@@ -12,6 +12,8 @@ import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
 import { useSyncStatus } from './sync-status';
 import { AdminView } from '../admin/AdminView';
+import { NotificationsBell, QueuesNav } from '../workflow/WorkflowNav';
+import { QueueView } from '../workflow/QueueView';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -53,7 +55,9 @@ export function App({ info }: { info: AppInfo }) {
         </div>
         {nav({ name: 'library' }, t('nav.library'))}
         {nav({ name: 'trash' }, t('nav.trash'))}
+        <QueuesNav route={route} />
         <div className="sidebar-spacer" />
+        <NotificationsBell desktop={info.host === 'electron'} />
         <SyncIndicator />
         <UpdateIndicator />
         {sync?.user?.role === 'admin' && nav({ name: 'admin' }, t('nav.admin'))}
@@ -69,6 +73,9 @@ export function App({ info }: { info: AppInfo }) {
         )}
         {route.name === 'settings' && <SettingsView info={info} />}
         {route.name === 'admin' && <AdminView />}
+        {route.name === 'queue' && (
+          <QueueView queue={route.queue} onOpen={(id) => navigate({ name: 'story', id })} />
+        )}
         {route.name === 'story' && (
           <WorkspaceView
             key={route.id}

@@ -29,6 +29,7 @@ import {
   COLLAPSED_WIDTH,
   MASTER_MAX,
   MASTER_MIN,
+  REVIEW_WIDTH,
   autoMasterWidth,
   defaultLayout,
   loadLayout,
@@ -39,6 +40,7 @@ import { jumpKeys, shortcutFor, type WorkspaceAction } from './shortcuts';
 import { countBySeverity } from './problems';
 import { useProblems } from './use-preview';
 import { useElementWidth } from './use-element-width';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 const storage = () => {
   try {
@@ -282,6 +284,14 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     });
   }, []);
 
+  const editingChannels = useMemo(
+    () => CHANNEL_IDS.filter((c) => editing[c] !== undefined),
+    [editing],
+  );
+  const masterElement = useCallback(
+    () => body.current?.querySelector<HTMLElement>('.master') ?? null,
+    [],
+  );
   const toggleInfo = useCallback(() => setLayout((l) => ({ ...l, infoOpen: !l.infoOpen })), []);
   const editPane = useCallback(
     (c: ChannelId, target: ProblemLocation | null) => void startEdit(c, target),
@@ -372,7 +382,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
   const masterWidth =
     layout.masterWidth ??
     autoMasterWidth(
-      bodyWidth,
+      bodyWidth - (layout.reviewOpen ? REVIEW_WIDTH : 0),
       enabled.map((c) => (layout.collapsed[c] ? COLLAPSED_WIDTH : layout.paneWidths[c])),
     );
   return (
@@ -415,6 +425,13 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
           onClick={() => patchLayout({ previewsHidden: !layout.previewsHidden })}
         >
           {t('workspace.previews')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={layout.reviewOpen}
+          onClick={() => patchLayout({ reviewOpen: !layout.reviewOpen })}
+        >
+          {t('review.open')}
         </button>
         <button
           type="button"
@@ -479,6 +496,17 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
               ))}
             </div>
           </>
+        )}
+        {layout.reviewOpen && (
+          <ReviewPanel
+            storyId={storyId}
+            doc={doc}
+            hub={hub}
+            channels={enabled}
+            master={masterElement}
+            editing={editingChannels}
+            onJumpVariant={editPane}
+          />
         )}
       </div>
       {exporting && (

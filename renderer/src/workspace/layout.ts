@@ -10,6 +10,8 @@ export interface WorkspaceLayout {
   collapsed: Record<ChannelId, boolean>;
   previewsHidden: boolean;
   infoOpen: boolean;
+  /** The review panel (批注 / 机审 / 核实) beside the panes. */
+  reviewOpen: boolean;
 }
 
 export const MASTER_MIN = 360;
@@ -18,6 +20,8 @@ export const PANE_MIN = 260;
 export const PANE_MAX = 900;
 /** What a folded pane keeps on screen: its name, vertically. */
 export const COLLAPSED_WIDTH = 40;
+/** The review panel's width when open. */
+export const REVIEW_WIDTH = 340;
 
 /** Widths that show each channel's frame without clipping it (phone 320, 9:16 frame 270 + cards). */
 export const DEFAULT_PANE_WIDTHS: Record<ChannelId, number> = {
@@ -35,6 +39,7 @@ export function defaultLayout(): WorkspaceLayout {
     collapsed: { print: false, wechat: false, weibo: false, douyin: false, app: false },
     previewsHidden: false,
     infoOpen: false,
+    reviewOpen: false,
   };
 }
 
@@ -91,6 +96,7 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> | null): WorkspaceL
     >,
     previewsHidden: r.previewsHidden === true,
     infoOpen: r.infoOpen === true,
+    reviewOpen: r.reviewOpen === true,
   };
 }
 

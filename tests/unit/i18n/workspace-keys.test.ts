@@ -33,6 +33,8 @@ describe('workspace translations', () => {
     const keys = new Set<string>(SHORTCUTS.map((s) => s.label));
     for (const file of [
       ...sources('renderer/src/workspace'),
+      ...sources('renderer/src/review'),
+      ...sources('renderer/src/workflow'),
       'renderer/src/settings/SettingsView.tsx',
     ]) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g))
