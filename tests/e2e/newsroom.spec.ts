@@ -3,7 +3,8 @@
 // stays private until 发稿, the desk sees the filed story by itself, both edit
 // it at once and see each other's text and cursor names, and a link that
 // drops only makes the app say 离线 — the edits go out when it returns.
-import type { Browser, Page } from '@playwright/test';
+import fs from 'node:fs';
+import type { Browser, Download, Page } from '@playwright/test';
 import { startNewsroom, NEWSROOM_PASSWORD, type TestNewsroom } from '../support/newsroom';
 import {
   body,
@@ -97,6 +98,22 @@ test.describe('a newsroom of two', () => {
     await expect(head.getByText('王立', { exact: true })).toBeVisible({ timeout: 5_000 });
     await expect(reporter.getByText('陈华', { exact: true })).toBeVisible({ timeout: 5_000 });
     await head.screenshot({ path: `${SHOTS}/newsroom-desk-head-zh-CN.png` });
+
+    // The story's audit report: every step so far, downloaded as Markdown and JSON.
+    await head.getByRole('button', { name: /^审阅$/ }).click();
+    const panel = head.getByRole('complementary', { name: /审阅/ });
+    await panel.getByRole('tab', { name: '流程' }).click();
+    const downloads: Promise<Download>[] = [];
+    head.on('download', (d) => downloads.push(Promise.resolve(d)));
+    await panel.getByRole('button', { name: '导出审计报告' }).click();
+    await expect(head.getByText('审计报告已导出')).toBeVisible();
+    expect(downloads).toHaveLength(2);
+    const [md, json] = await Promise.all(downloads);
+    expect(md!.suggestedFilename()).toMatch(/^audit-.*\.md$/);
+    expect(json!.suggestedFilename()).toMatch(/^audit-.*\.json$/);
+    const report = fs.readFileSync(await md!.path(), 'utf8');
+    expect(report).toContain('王立');
+    await head.getByRole('button', { name: /^审阅$/ }).click();
 
     // The server goes away: the app says so and keeps the edit; it goes out when the server is back.
     const port = new URL(newsroom.url).port;

@@ -4,6 +4,7 @@
 // still waiting in the outbox, and the story's timeline.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuditReportButton } from './AuditReportButton';
 import type { PlacedAnnotation } from '@shared/annotations';
 import { makeAnchor, placeAnchor } from '@shared/annotations';
 import type { ChannelId } from '@shared/domain/channel-ids';
@@ -438,6 +439,7 @@ export function WorkflowTab({
       {unclaimedChannels(view).length > 0 && renderUnclaimed(view, renderActions)}
       <section aria-label={t('review.workflow.timeline')}>
         <h3>{t('review.workflow.timeline')}</h3>
+        <AuditReportButton storyId={s.storyId} />
         {view.timeline.length === 0 ? (
           <p className="rv-empty">{t('review.workflow.noEvents')}</p>
         ) : (
