@@ -247,6 +247,10 @@ export async function executeCommand(
         }
         const { id: _id, type, storyId: _s, ...args } = cmd;
         const payload = { ...args, revision: next.revision, status: next.status };
+        // The workflow as it stood before this command: read before its event is in the
+        // log, which the fold for stories without a projection would count as filed.
+        const before =
+          cmd.type === 'story.file' && wf ? await loadWorkflowState(tx, cmd.storyId) : null;
         await appendEvent(tx, {
           seq,
           storyId: cmd.storyId,
@@ -263,9 +267,9 @@ export async function executeCommand(
           type: legacyAuditType(type),
           data: { commandId: cmd.id, ...payload },
         });
-        if (cmd.type === 'story.file' && wf) {
+        if (cmd.type === 'story.file' && wf && before) {
           // The workflow core follows the older 发稿 too: the story is filed to the desk.
-          const state = await loadWorkflowState(tx, cmd.storyId);
+          const state = before;
           const filed = legacyFiledEvent({
             story_id: cmd.storyId,
             actor_id: who.person.id,

@@ -84,6 +84,13 @@ test.describe('a newsroom of two', () => {
     const seenAfter = Date.now() - filedAt;
     console.log(`filed story in the desk's library after ${seenAfter} ms`);
 
+    // The desk's queues show it too.
+    await head.getByRole('link', { name: '部门稿件' }).click();
+    await head.getByRole('combobox', { name: '部门' }).selectOption({ label: '时政部' });
+    await expect(head.getByRole('region', { name: '部门稿件' })).toContainText(HEADLINE);
+    await head.screenshot({ path: `${SHOTS}/desk-queues-zh-CN.png` });
+    await head.getByRole('link', { name: '稿库' }).click();
+
     // Both in the story: the desk head's edit reaches the reporter, and cursors carry names.
     await head.getByRole('button', { name: `打开《${HEADLINE}》` }).click();
     await expect(body(head)).toContainText('累计收购秋粮186万吨');

@@ -12,6 +12,7 @@ import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
 import { useSyncStatus } from './sync-status';
 import { AdminView } from '../admin/AdminView';
+import { DeskQueuesView } from '../workflow/DeskQueuesView';
 import { NotificationsBell, QueuesNav } from '../workflow/WorkflowNav';
 import { QueueView } from '../workflow/QueueView';
 
@@ -56,6 +57,7 @@ export function App({ info }: { info: AppInfo }) {
         {nav({ name: 'library' }, t('nav.library'))}
         {nav({ name: 'trash' }, t('nav.trash'))}
         <QueuesNav route={route} />
+        {sync?.user && nav({ name: 'desk' }, t('deskQueues.nav'))}
         <div className="sidebar-spacer" />
         <NotificationsBell desktop={info.host === 'electron'} />
         <SyncIndicator />
@@ -73,6 +75,9 @@ export function App({ info }: { info: AppInfo }) {
         )}
         {route.name === 'settings' && <SettingsView info={info} />}
         {route.name === 'admin' && <AdminView />}
+        {route.name === 'desk' && (
+          <DeskQueuesView onOpen={(id) => navigate({ name: 'story', id })} />
+        )}
         {route.name === 'queue' && (
           <QueueView queue={route.queue} onOpen={(id) => navigate({ name: 'story', id })} />
         )}

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'admin' }
+  | { name: 'desk' }
   | { name: 'story'; id: string }
   | { name: 'queue'; queue: string };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/trash') return { name: 'trash' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/admin') return { name: 'admin' };
+  if (path === '/desk') return { name: 'desk' };
   return { name: 'library' };
 }
 

@@ -17,7 +17,7 @@ interface Loaded<T> {
   refresh: () => void;
 }
 
-function useHostValue<T>(
+export function useHostValue<T>(
   load: () => Promise<T>,
   relevant: (storyIds: string[]) => boolean,
   pollMs: number | null,

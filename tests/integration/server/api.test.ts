@@ -92,6 +92,10 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
       authorId: n.people.reporter.id,
       revision: 1,
     });
+    // The workflow follows the older 发稿: the story waits in the desk's incoming queue.
+    const dq = await head.queues(n.desks.politics.id);
+    const incoming = dq.desk?.queues.find((q) => q.name === 'incoming');
+    expect(incoming?.items.map((i) => i.storyId)).toContain(storyId);
     // Someone outside the desk neither sees it in the feed nor can open it.
     const outsiderFeed = await n.as.outsider.feed({ cursor: 0 });
     expect(outsiderFeed.changes.map((s) => s.id)).not.toContain(storyId);
