@@ -41,6 +41,7 @@ import {
 } from '../workflow/api';
 import { AuthenticityOpSchema } from '../authenticity/ops';
 import { AuthenticityRecordSchema } from '../authenticity/model';
+import { AddAssetOutputSchema, AssetIdSchema, GetAssetOutputSchema } from '../assets/model';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -372,6 +373,22 @@ export const calls = {
   ),
   /** Admins: checks the server's whole hash chain. */
   'audit.verify': call(z.object({}), ChainVerificationSchema),
+  /**
+   * Adds a photo to a story's asset store: the host reads type, size and EXIF
+   * from the bytes (asset_not_image, asset_too_large, asset_corrupt otherwise).
+   * The renderer then puts the returned entry into the story document.
+   */
+  'assets.add': call(
+    z.object({
+      storyId: IdSchema,
+      fileName: z.string().min(1).max(255),
+      // Up to the transport's cap; the host answers asset_too_large above MAX_ASSET_BYTES.
+      data: Base64,
+    }),
+    AddAssetOutputSchema,
+  ),
+  /** A photo's bytes, to show it (as a blob: URL); not_found when this machine lacks it. */
+  'assets.get': call(z.object({ id: AssetIdSchema }), GetAssetOutputSchema),
 } as const;
 
 export const events = {

@@ -43,6 +43,7 @@ import { fieldsMap, variantDocId } from '@shared/body/story-doc';
 import { readVariantDoc } from '@shared/variants/variant-doc';
 import { contentHash } from '@shared/workflow/content-hash';
 import { publishableContent } from '@shared/workflow/variant-content';
+import { AssetStore } from '../assets/asset-store';
 
 export interface HostOptions {
   dataDir: string;
@@ -89,6 +90,7 @@ export interface Host {
   readonly variants: VariantService;
   readonly databaseFile: string;
   readonly sync: SyncService;
+  readonly assets: AssetStore;
 }
 
 const NoticesSchema = z.array(NoticeSchema);
@@ -238,6 +240,8 @@ export function createHost(opts: HostOptions): Host {
       links: s.linkBaseUrl || onlineUrl ? { baseUrl: s.linkBaseUrl ?? '', onlineUrl } : undefined,
     };
   };
+
+  const assets = new AssetStore(db);
 
   const variants = new VariantService({
     db,
@@ -428,7 +432,9 @@ export function createHost(opts: HostOptions): Host {
         variant: variants.readVariant(storyId, channel),
       }));
       variants.release(storyId);
-      const exported = await exportChannels(inputs, channelContext(storyId));
+      const exported = await exportChannels(inputs, channelContext(storyId), {
+        readAsset: (id) => Promise.resolve(assets.read(id)?.data ?? null),
+      });
       const name = exportName(summary.headline, storyId, new Date());
       const result = {
         files: exported.channels,
@@ -465,6 +471,21 @@ export function createHost(opts: HostOptions): Host {
     'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
     'audit.verify': () => workflowService.auditVerify(),
     'workflow.setReviewPlan': ({ deskId, plan }) => workflowService.setReviewPlan(deskId, plan),
+    'assets.add': async ({ storyId, fileName, data }) => {
+      stories.require(storyId);
+      try {
+        return await assets.add(storyId, fileName, fromBase64(data));
+      } catch (err) {
+        const code = storageErrorCode(err);
+        if (code) throw new HostError(code, 'could not store the photo');
+        throw err;
+      }
+    },
+    'assets.get': ({ id }) => {
+      const found = assets.read(id);
+      if (!found) throw new HostError('not_found', 'no such photo on this machine');
+      return { id, mime: found.mime, data: toBase64(found.data) };
+    },
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');
@@ -481,6 +502,7 @@ export function createHost(opts: HostOptions): Host {
     variants,
     databaseFile,
     sync: syncService,
+    assets,
     attach: (conn) => {
       connections.add(conn);
     },

@@ -1,0 +1,165 @@
+// The desktop's photos: bytes in the drafts database (encrypted at rest like
+// the drafts), keyed by SHA-256, and which story uses which.
+import crypto from 'node:crypto';
+import type { Db } from '../store/database';
+import { HostError } from '@shared/api/errors';
+import { ExifSchema, safeFileName, type Exif } from '@shared/assets/model';
+import type { ImageRef } from '@shared/domain/master-story';
+import { inspectImage } from './inspect';
+
+export interface StoredAsset {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  exif: Exif;
+}
+
+interface AssetRow {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  exif: string;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+export class AssetStore {
+  constructor(private readonly db: Db) {}
+
+  /** Checks and stores a photo for a story; the same bytes are stored once. */
+  async add(
+    storyId: string,
+    fileName: string,
+    data: Uint8Array,
+    now = new Date().toISOString(),
+  ): Promise<{ image: ImageRef; exif: Exif }> {
+    const info = await inspectImage(data);
+    const id = sha256Hex(data);
+    const name = safeFileName(fileName, id, info.mime);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(
+          id,
+          info.mime,
+          info.width,
+          info.height,
+          info.bytes,
+          JSON.stringify(info.exif),
+          data,
+          now,
+        );
+      this.link(storyId, id, name, now);
+    })();
+    return {
+      image: {
+        id,
+        caption: '',
+        credit: '',
+        width: info.width,
+        height: info.height,
+        mime: info.mime,
+        bytes: info.bytes,
+        aiGenerated: false,
+        fileName: name,
+      },
+      exif: info.exif,
+    };
+  }
+
+  /** Stores bytes that arrived from the server (verified against their id) for a story. */
+  async addDownloaded(storyId: string, id: string, data: Uint8Array): Promise<StoredAsset> {
+    if (sha256Hex(data) !== id)
+      throw new HostError('asset_corrupt', 'downloaded bytes do not match');
+    const info = await inspectImage(data);
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(
+          id,
+          info.mime,
+          info.width,
+          info.height,
+          info.bytes,
+          JSON.stringify(info.exif),
+          data,
+          now,
+        );
+      this.link(storyId, id, safeFileName('', id, info.mime), now);
+      this.markUploaded(storyId, id, now);
+    })();
+    return { id, ...info };
+  }
+
+  link(storyId: string, assetId: string, fileName: string, now: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO story_assets (story_id, asset_id, file_name, added_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (story_id, asset_id) DO NOTHING`,
+      )
+      .run(storyId, assetId, fileName, now);
+  }
+
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM assets WHERE id = ?').get(id) !== undefined;
+  }
+
+  info(id: string): StoredAsset | null {
+    const row = this.db
+      .prepare<[string], AssetRow>(
+        'SELECT id, mime, width, height, bytes, exif FROM assets WHERE id = ?',
+      )
+      .get(id);
+    if (!row) return null;
+    const exif = ExifSchema.safeParse(JSON.parse(row.exif));
+    return {
+      id: row.id,
+      mime: row.mime,
+      width: row.width,
+      height: row.height,
+      bytes: row.bytes,
+      exif: exif.success
+        ? exif.data
+        : { capturedAt: null, latitude: null, longitude: null, camera: null },
+    };
+  }
+
+  read(id: string): { mime: string; data: Uint8Array } | null {
+    const row = this.db
+      .prepare<[string], { mime: string; data: Buffer }>(
+        'SELECT mime, data FROM assets WHERE id = ?',
+      )
+      .get(id);
+    return row ? { mime: row.mime, data: new Uint8Array(row.data) } : null;
+  }
+
+  /** Assets linked to a story that the server does not have yet. */
+  pendingUploads(storyId: string): string[] {
+    return this.db
+      .prepare<[string], { asset_id: string }>(
+        `SELECT sa.asset_id FROM story_assets sa JOIN assets a ON a.id = sa.asset_id
+         WHERE sa.story_id = ? AND sa.uploaded_at IS NULL ORDER BY sa.added_at`,
+      )
+      .all(storyId)
+      .map((r) => r.asset_id);
+  }
+
+  markUploaded(storyId: string, assetId: string, now = new Date().toISOString()): void {
+    this.db
+      .prepare('UPDATE story_assets SET uploaded_at = ? WHERE story_id = ? AND asset_id = ?')
+      .run(now, storyId, assetId);
+  }
+}
