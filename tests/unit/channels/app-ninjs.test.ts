@@ -47,9 +47,7 @@ describe('app channel', () => {
     expect(validateNinjs(doc).valid).toBe(false);
   });
   it('labels an AI-generated photo when deriving, and flags a desk that removed the label', () => {
-    const derived = app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX) as {
-      photos: Array<{ caption: string }>;
-    };
+    const derived = app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX);
     expect(derived.photos[0]!.caption).toMatch(/（AI生成）$/);
     const v = {
       ...derived,
