@@ -46,6 +46,11 @@ function useImages(doc: Y.Doc): StoryImage[] {
 
 const MB = 1024 * 1024;
 
+export function formatBytes(n: number): string {
+  if (n < MB) return `${Math.max(1, Math.round(n / 1024))} KB`;
+  return `${(n / MB).toFixed(1)} MB`;
+}
+
 export function formatPlace(exif: Exif): string | null {
   if (exif.latitude === null || exif.longitude === null) return null;
   const lat = `${Math.abs(exif.latitude).toFixed(4)}°${exif.latitude >= 0 ? 'N' : 'S'}`;
@@ -199,7 +204,7 @@ function PhotoItem({
             {n}. {image.fileName ?? image.id.slice(0, 12)}
           </span>
           <span>
-            {image.width}×{image.height} · {(image.bytes / MB).toFixed(image.bytes < MB ? 2 : 1)} MB
+            {image.width}×{image.height} · {formatBytes(image.bytes)}
           </span>
           {taken && <span>{t('photos.taken', { time: taken })}</span>}
           {place && <span>{t('photos.place', { place })}</span>}
