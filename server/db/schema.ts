@@ -180,6 +180,24 @@ export interface DeliveriesTable {
   created_at: number;
 }
 
+export interface AssetsTable {
+  /** Lowercase hex SHA-256 of data (checked on upload). */
+  id: string;
+  /** Sniffed from the bytes. */
+  mime: string;
+  bytes: number;
+  data: Uint8Array;
+  uploaded_by: string;
+  created_at: number;
+}
+
+export interface StoryAssetsTable {
+  story_id: string;
+  asset_id: string;
+  linked_by: string;
+  created_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   desks: DesksTable;
@@ -199,4 +217,6 @@ export interface Schema {
   authenticity: AuthenticityTable;
   notifications: NotificationsTable;
   deliveries: DeliveriesTable;
+  assets: AssetsTable;
+  story_assets: StoryAssetsTable;
 }

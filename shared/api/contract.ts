@@ -402,6 +402,8 @@ export const events = {
   'stories.changed': z.object({ ids: z.array(z.string()) }),
   /** A story's variants changed state (derived, edited, enabled, master changed since their base). */
   'variants.changed': z.object({ storyId: z.string(), channels: z.array(ChannelIdSchema) }),
+  /** Photos arrived from the newsroom server: windows showing a placeholder for them reload. */
+  'assets.arrived': z.object({ ids: z.array(AssetIdSchema) }),
   notice: NoticeSchema,
   'sync.status': SyncStatusSchema,
   /** Other people's presence in a document this window has open. */

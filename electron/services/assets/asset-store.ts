@@ -157,6 +157,16 @@ export class AssetStore {
       .map((r) => r.asset_id);
   }
 
+  /** Stories with photos the server does not have yet. */
+  storiesWithPendingUploads(): string[] {
+    return this.db
+      .prepare<[], { story_id: string }>(
+        'SELECT DISTINCT story_id FROM story_assets WHERE uploaded_at IS NULL',
+      )
+      .all()
+      .map((r) => r.story_id);
+  }
+
   markUploaded(storyId: string, assetId: string, now = new Date().toISOString()): void {
     this.db
       .prepare('UPDATE story_assets SET uploaded_at = ? WHERE story_id = ? AND asset_id = ?')

@@ -44,6 +44,7 @@ import { readVariantDoc } from '@shared/variants/variant-doc';
 import { contentHash } from '@shared/workflow/content-hash';
 import { publishableContent } from '@shared/workflow/variant-content';
 import { AssetStore } from '../assets/asset-store';
+import { AssetSync } from '../sync/asset-sync';
 
 export interface HostOptions {
   dataDir: string;
@@ -56,6 +57,8 @@ export interface HostOptions {
   compactEvery?: number;
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Photo sync tuning for tests (back-off delays). */
+  assetSync?: { minDelayMs?: number; maxDelayMs?: number };
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
   sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
   /** The structured log (ids and codes only); calls are logged through it when given. */
@@ -91,6 +94,7 @@ export interface Host {
   readonly databaseFile: string;
   readonly sync: SyncService;
   readonly assets: AssetStore;
+  readonly assetSync: AssetSync;
 }
 
 const NoticesSchema = z.array(NoticeSchema);
@@ -167,12 +171,16 @@ export function createHost(opts: HostOptions): Host {
 
   // Set once the sync service exists (it needs the hub); the hub calls it on every change.
   let sync: SyncService | null = null;
+  let assetSync: AssetSync | null = null;
   const docs = new DocHub(db, {
     compactEvery: opts.compactEvery,
     retryDelayMs: opts.retryDelayMs,
-    onChange: (docId, _doc, origin, update) => {
+    onChange: (docId, doc, origin, update) => {
       if (origin !== HOST_ORIGIN) scheduleProjection(docId);
       sync?.changed(docId, origin, update);
+      // A story's photos arrive with its document; fetch the bytes this machine lacks.
+      const parsed = parseDocId(docId);
+      if (parsed?.kind === 'story') assetSync?.checkDoc(parsed.storyId, doc);
     },
     onStored: (docId, origin) => sync?.stored(docId, origin),
     onStorage: (state) => {
@@ -242,6 +250,16 @@ export function createHost(opts: HostOptions): Host {
   };
 
   const assets = new AssetStore(db);
+  assetSync = new AssetSync({
+    assets,
+    session: () => syncService.serverSession,
+    pendingStories: () => assets.storiesWithPendingUploads(),
+    arrived: (ids) => broadcast('assets.arrived', { ids }),
+    log,
+    ...(opts.assetSync ?? {}),
+  });
+  const photoSync = assetSync;
+  photoSync.kick();
 
   const variants = new VariantService({
     db,
@@ -361,6 +379,7 @@ export function createHost(opts: HostOptions): Host {
       if (parsed.kind === 'variant') variants.checkPush(parsed.storyId, parsed.channel);
       const state = toBase64(docs.open(docId, clientId, connection));
       syncService.opened(docId);
+      if (parsed.kind === 'story') photoSync.checkDoc(parsed.storyId, docs.get(docId));
       return { state };
     },
     'doc.push': ({ docId, clientId, update }) => {
@@ -386,7 +405,11 @@ export function createHost(opts: HostOptions): Host {
       return {};
     },
     'sync.status': () => syncService.status(),
-    'sync.signIn': (input) => syncService.signIn(input),
+    'sync.signIn': async (input) => {
+      const status = await syncService.signIn(input);
+      photoSync.kick();
+      return status;
+    },
     'sync.signOut': () => syncService.signOut(),
     'sync.desks': () => syncService.desks(),
     ...adminHandlers(syncService),
@@ -474,7 +497,9 @@ export function createHost(opts: HostOptions): Host {
     'assets.add': async ({ storyId, fileName, data }) => {
       stories.require(storyId);
       try {
-        return await assets.add(storyId, fileName, fromBase64(data));
+        const added = await assets.add(storyId, fileName, fromBase64(data));
+        photoSync.kick();
+        return added;
       } catch (err) {
         const code = storageErrorCode(err);
         if (code) throw new HostError(code, 'could not store the photo');
@@ -503,6 +528,7 @@ export function createHost(opts: HostOptions): Host {
     databaseFile,
     sync: syncService,
     assets,
+    assetSync: photoSync,
     attach: (conn) => {
       connections.add(conn);
     },
@@ -513,6 +539,7 @@ export function createHost(opts: HostOptions): Host {
     flush: flushProjections,
     close: () => {
       updatesOff?.();
+      photoSync.stop();
       flushProjections();
       void syncService.stop();
       docs.shutdown();

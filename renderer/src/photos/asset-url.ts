@@ -34,6 +34,14 @@ export type AssetUrlState = { url: string | null; loading: boolean };
 export function useAssetUrl(host: HostClient, id: string | null | undefined): AssetUrlState {
   // The URL found for which id: a stale answer for another id reads as loading.
   const [found, setFound] = useState<{ id: string; url: string | null } | null>(null);
+  // Bumped when the host says the bytes arrived from the newsroom server.
+  const [arrivals, setArrivals] = useState(0);
+  useEffect(() => {
+    if (!id) return;
+    return host.on('assets.arrived', ({ ids }) => {
+      if (ids.includes(id)) setArrivals((n) => n + 1);
+    });
+  }, [host, id]);
   useEffect(() => {
     if (!id) return;
     let live = true;
@@ -43,7 +51,7 @@ export function useAssetUrl(host: HostClient, id: string | null | undefined): As
     return () => {
       live = false;
     };
-  }, [host, id]);
+  }, [host, id, arrivals]);
   if (!id) return { url: null, loading: false };
   if (found?.id !== id) return { url: null, loading: true };
   return { url: found.url, loading: false };
