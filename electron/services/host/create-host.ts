@@ -44,7 +44,7 @@ import { readVariantDoc } from '@shared/variants/variant-doc';
 import { contentHash } from '@shared/workflow/content-hash';
 import { publishableContent } from '@shared/workflow/variant-content';
 import { AssetStore } from '../assets/asset-store';
-import { AssetSync } from '../sync/asset-sync';
+import { AssetSync, type FetchBytes } from '../sync/asset-sync';
 
 export interface HostOptions {
   dataDir: string;
@@ -58,7 +58,7 @@ export interface HostOptions {
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
   /** Photo sync tuning for tests (back-off delays). */
-  assetSync?: { minDelayMs?: number; maxDelayMs?: number };
+  assetSync?: { minDelayMs?: number; maxDelayMs?: number; fetch?: FetchBytes };
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
   sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
   /** The structured log (ids and codes only); calls are logged through it when given. */

@@ -16,7 +16,7 @@ export interface ServerSession {
   token: string;
 }
 
-type FetchBytes = (
+export type FetchBytes = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: Uint8Array },
 ) => Promise<{ status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
