@@ -21,6 +21,7 @@ import { ReleaseStore } from './updates/release-store';
 import { ScannerCache } from './workflow/context';
 import { backfillAuditLog, backfillWorkflowStates } from './workflow/workflow-store';
 import { adaptersFor, Publisher } from './publishing/deliveries';
+import { serverAssetSource } from './assets/asset-store';
 import type { PublishAdapter } from './publishing/adapter';
 import type { ChannelId } from '@shared/workflow/desks';
 
@@ -194,7 +195,10 @@ export async function startServer(
     engine: store.engine,
     wf: workflowDeps,
     config: config.publishing,
-    adapters: { ...adaptersFor(config.publishing), ...(overrides.adapters ?? {}) },
+    adapters: {
+      ...adaptersFor(config.publishing, serverAssetSource(store.db)),
+      ...(overrides.adapters ?? {}),
+    },
     now,
     onChange: (seq) => notifier.publish(seq),
     log: app.log,

@@ -1,6 +1,8 @@
 // The server's photos: content-addressed bytes and their stories.
 import crypto from 'node:crypto';
 import type { Db } from '../db/database';
+import type { AssetSource } from '../publishing/adapter';
+import { EXTENSIONS } from '@shared/assets/model';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -68,4 +70,15 @@ export async function storyAssetIds(db: Db, storyId: string): Promise<string[]> 
     .where('story_id', '=', storyId)
     .execute();
   return rows.map((r) => r.asset_id);
+}
+
+/** The publishers' byte source: the photo as the newsroom holds it, named for its type. */
+export function serverAssetSource(db: Db): AssetSource {
+  return async (assetId) => {
+    if (!/^[0-9a-f]{64}$/.test(assetId)) return null;
+    const found = await readAsset(db, assetId);
+    if (!found) return null;
+    const ext = EXTENSIONS[found.mime] ?? 'jpg';
+    return { bytes: found.data, mime: found.mime, fileName: `${assetId.slice(0, 16)}.${ext}` };
+  };
 }
