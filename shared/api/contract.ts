@@ -41,7 +41,13 @@ import {
 } from '../workflow/api';
 import { AuthenticityOpSchema } from '../authenticity/ops';
 import { AuthenticityRecordSchema } from '../authenticity/model';
-import { AddAssetOutputSchema, AssetIdSchema, GetAssetOutputSchema } from '../assets/model';
+import { CropSchema } from '../domain/master-story';
+import {
+  AddAssetOutputSchema,
+  AddRenditionOutputSchema,
+  AssetIdSchema,
+  GetAssetOutputSchema,
+} from '../assets/model';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -386,6 +392,14 @@ export const calls = {
       data: Base64,
     }),
     AddAssetOutputSchema,
+  ),
+  /**
+   * A crop of a photo, rendered by the window (canvas) when a desk set it: exports
+   * use these pixels where a channel needs a cropped file (the Douyin cover).
+   */
+  'assets.addRendition': call(
+    z.object({ sourceId: AssetIdSchema, crop: CropSchema, data: Base64 }),
+    AddRenditionOutputSchema,
   ),
   /** A photo's bytes, to show it (as a blob: URL); not_found when this machine lacks it. */
   'assets.get': call(z.object({ id: AssetIdSchema }), GetAssetOutputSchema),

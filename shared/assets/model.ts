@@ -59,3 +59,10 @@ export function sniffImageMime(b: Uint8Array): string | null {
     return 'image/heic';
   return null;
 }
+
+/** A crop as a lookup key: x1_y1_x2_y2 with four decimals (what CropSchema values round to). */
+export function cropKey(c: { x1: number; y1: number; x2: number; y2: number }): string {
+  return [c.x1, c.y1, c.x2, c.y2].map((n) => (Math.round(n * 10000) / 10000).toFixed(4)).join('_');
+}
+
+export const AddRenditionOutputSchema = z.object({ id: AssetIdSchema });

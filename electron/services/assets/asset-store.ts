@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../store/database';
 import { HostError } from '@shared/api/errors';
-import { ExifSchema, safeFileName, type Exif } from '@shared/assets/model';
+import { cropKey, ExifSchema, safeFileName, type Exif } from '@shared/assets/model';
+import type { Crop } from '@shared/domain/master-story';
 import type { ImageRef } from '@shared/domain/master-story';
 import { inspectImage } from './inspect';
 
@@ -104,6 +105,61 @@ export class AssetStore {
     return { id, ...info };
   }
 
+  /**
+   * Stores a cropped rendition of `sourceId` (made by the window), remembers it
+   * for that crop, and links it to every story using the photo (so it syncs).
+   */
+  async addRendition(
+    sourceId: string,
+    crop: Crop,
+    data: Uint8Array,
+    now = new Date().toISOString(),
+  ): Promise<{ id: string }> {
+    if (!this.has(sourceId)) throw new HostError('not_found', 'no such photo on this machine');
+    const info = await inspectImage(data);
+    const id = sha256Hex(data);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        )
+        .run(
+          id,
+          info.mime,
+          info.width,
+          info.height,
+          info.bytes,
+          JSON.stringify(info.exif),
+          data,
+          now,
+        );
+      const name = safeFileName(`crop-${sourceId.slice(0, 8)}`, id, info.mime);
+      for (const storyId of this.storiesUsing(sourceId)) this.link(storyId, id, name, now);
+      this.db
+        .prepare(
+          `INSERT INTO asset_renditions (source_id, crop, rendition_id, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (source_id, crop) DO UPDATE SET rendition_id = excluded.rendition_id, created_at = excluded.created_at`,
+        )
+        .run(sourceId, cropKey(crop), id, now);
+    })();
+    return { id };
+  }
+
+  /** The photo's bytes, or those of its rendition for `crop` when one was made (else the original). */
+  readForExport(id: string, crop?: Crop): Uint8Array | null {
+    if (crop) {
+      const r = this.db
+        .prepare<[string, string], { rendition_id: string }>(
+          'SELECT rendition_id FROM asset_renditions WHERE source_id = ? AND crop = ?',
+        )
+        .get(id, cropKey(crop));
+      const rendition = r ? this.read(r.rendition_id) : null;
+      if (rendition) return rendition.data;
+    }
+    return this.read(id)?.data ?? null;
+  }
+
   link(storyId: string, assetId: string, fileName: string, now: string): void {
     this.db
       .prepare(
@@ -111,6 +167,15 @@ export class AssetStore {
          ON CONFLICT (story_id, asset_id) DO NOTHING`,
       )
       .run(storyId, assetId, fileName, now);
+  }
+
+  storiesUsing(id: string): string[] {
+    return this.db
+      .prepare<[string], { story_id: string }>(
+        'SELECT story_id FROM story_assets WHERE asset_id = ?',
+      )
+      .all(id)
+      .map((r) => r.story_id);
   }
 
   has(id: string): boolean {

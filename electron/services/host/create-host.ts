@@ -456,7 +456,7 @@ export function createHost(opts: HostOptions): Host {
       }));
       variants.release(storyId);
       const exported = await exportChannels(inputs, channelContext(storyId), {
-        readAsset: (id) => Promise.resolve(assets.read(id)?.data ?? null),
+        readAsset: (id, crop) => Promise.resolve(assets.readForExport(id, crop)),
       });
       const name = exportName(summary.headline, storyId, new Date());
       const result = {
@@ -505,6 +505,11 @@ export function createHost(opts: HostOptions): Host {
         if (code) throw new HostError(code, 'could not store the photo');
         throw err;
       }
+    },
+    'assets.addRendition': async ({ sourceId, crop, data }) => {
+      const made = await assets.addRendition(sourceId, crop, fromBase64(data));
+      photoSync.kick();
+      return made;
     },
     'assets.get': ({ id }) => {
       const found = assets.read(id);

@@ -2,13 +2,14 @@
 // the WeChat feed card (2.35:1), the share card (1:1) or the Douyin cover
 // (9:16) shows. The crop is kept as fractions of the original in the
 // channel's version (non-destructive); arrow keys move the box too.
-import { useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { centerCrop, type Crop, type ImageRef } from '@shared/domain/master-story';
 import { useFieldValue } from '../story/use-field-value';
 import { useHost } from '../app/host-context';
 import { useAssetUrl } from './asset-url';
+import { storeRendition } from './rendition';
 
 export interface CropSlot {
   /** Key of the crop inside the cover object. */
@@ -16,6 +17,8 @@ export interface CropSlot {
   ratio: number;
   /** Translation key of the slot's name. */
   label: string;
+  /** The channel exports cropped pixels (not fractions): render the crop as its own file. */
+  rendition?: boolean;
 }
 
 type Cover = ({ image: ImageRef } & Record<string, unknown>) | null;
@@ -51,6 +54,15 @@ export function makeCropEditor(slots: readonly CropSlot[]) {
     const { t } = useTranslation();
     const [cover, setCover] = useFieldValue(doc, field, readCover);
     const [slot, setSlot] = useState(slots[0]!);
+    const host = useHost();
+    // One rendition after the box settles, not one per slider step.
+    const renditionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+    useEffect(
+      () => () => {
+        if (renditionTimer.current) clearTimeout(renditionTimer.current);
+      },
+      [],
+    );
     if (!cover) return null;
     const saved = cover[slot.key];
     const crop = isCrop(saved) ? saved : centerCrop(cover.image, slot.ratio);
@@ -77,7 +89,13 @@ export function makeCropEditor(slots: readonly CropSlot[]) {
           image={cover.image}
           ratio={slot.ratio}
           crop={crop}
-          onCrop={(c) => setCover({ ...cover, [slot.key]: c })}
+          onCrop={(c) => {
+            setCover({ ...cover, [slot.key]: c });
+            if (!slot.rendition) return;
+            if (renditionTimer.current) clearTimeout(renditionTimer.current);
+            const id = cover.image.id;
+            renditionTimer.current = setTimeout(() => void storeRendition(host, id, c), 500);
+          }}
         />
         <p className="crop-hint">{t('photos.crop.hint')}</p>
       </fieldset>

@@ -13,6 +13,7 @@ import type { Connection } from '../../../electron/services/host/connection';
 import { newId } from '@shared/domain/ids';
 import { storyDocId, fieldText, applyTextEdit } from '@shared/body/story-doc';
 import { addImage, imageText, setSynthetic } from '@shared/body/story-images';
+import { centerCrop } from '@shared/domain/master-story';
 import type { AddAssetOutput } from '@shared/assets/model';
 import { tempDir, removeTempDirs } from '../helpers';
 
@@ -103,6 +104,34 @@ describe('asset store (desktop)', () => {
     expect(back.mime).toBe('image/jpeg');
   });
 
+  it('adds a 5 MB photo quickly (type, size and EXIF read without decoding the pixels)', async () => {
+    const { call } = await setup();
+    const id = newId();
+    await call('stories.create', { id });
+    // A real JPEG padded to 5 MB with comment segments.
+    const jpeg = fixture('exif.jpg');
+    const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0xff, 0xff]), Buffer.alloc(0xfffd, 0x20)]);
+    const count = Math.ceil((5 * 1024 * 1024) / com.length);
+    const big = Buffer.concat([
+      jpeg.subarray(0, 2),
+      ...Array<Buffer>(count).fill(com),
+      jpeg.subarray(2),
+    ]);
+    const data = toBase64(big);
+    const t0 = performance.now();
+    const added = await call<AddAssetOutput>('assets.add', {
+      storyId: id,
+      fileName: 'big.jpg',
+      data,
+    });
+    const ms = performance.now() - t0;
+    expect(added.image).toMatchObject({ width: 480, height: 320, bytes: big.length });
+    console.log(
+      `assets.add of a ${(big.length / 1024 / 1024).toFixed(1)} MB JPEG: ${ms.toFixed(0)} ms`,
+    );
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('exports WeChat, Weibo, print and app with the photo files and the AI label', async () => {
     const { call } = await setup();
     const id = newId();
@@ -152,6 +181,8 @@ describe('asset store (desktop)', () => {
     expect(names).toContain('wechat/images/02-chart.png');
     expect(names.some((n) => n.startsWith('print/photos/01-harvest'))).toBe(true);
     expect(names).toContain('douyin/cover.jpg');
+    // No rendition made for the Douyin crop yet: the original goes out.
+    expect(Buffer.from(files['douyin/cover.jpg']!).equals(jpeg)).toBe(true);
     const ninjs = JSON.parse(Buffer.from(files['app/ninjs.json']!).toString('utf8')) as {
       associations?: Record<string, { descriptions?: Array<{ value: string }> }>;
     };
@@ -162,5 +193,21 @@ describe('asset store (desktop)', () => {
     const draft = Buffer.from(files['wechat/draft.json']!).toString('utf8');
     expect(draft).toContain('"pic_crop_235_1"');
     console.log(`export with 2 photos to 5 channels: ${ms.toFixed(0)} ms`);
+
+    // The window renders the 9:16 crop (canvas) and stores it: the Douyin cover is those pixels.
+    const rendition = fixture('plain.png');
+    const made = await call<{ id: string }>('assets.addRendition', {
+      sourceId: added.image.id,
+      crop: centerCrop(added.image, 9 / 16),
+      data: toBase64(rendition),
+    });
+    const again = await call<{ zip: { data: string } }>('variants.export', {
+      storyId: id,
+      channels: ['douyin'],
+      target: 'zip',
+    });
+    const cover2 = unzipSync(fromBase64(again.zip.data))['douyin/cover.jpg']!;
+    expect(Buffer.from(cover2).equals(rendition)).toBe(true);
+    expect(made.id).toMatch(/^[0-9a-f]{64}$/);
   });
 });

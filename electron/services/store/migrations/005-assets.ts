@@ -2,7 +2,8 @@
 // host read from them (type sniffed from the bytes, pixel size, EXIF). Which
 // story uses which asset is a separate table, so the same photo in two stories
 // is stored once, and the sync client knows which assets it still has to
-// upload (uploaded_at) for each story.
+// upload (uploaded_at) for each story. Cropped renditions map a photo and a crop
+// to the asset holding those pixels.
 import type { Migration } from './types';
 
 export const migration005: Migration = {
@@ -34,6 +35,18 @@ export const migration005: Migration = {
         PRIMARY KEY (story_id, asset_id)
       ) STRICT;
       CREATE INDEX story_assets_asset ON story_assets(asset_id);
+
+      -- A crop of a photo rendered by the window (canvas) when a desk set it, stored as
+      -- an asset of its own: exports hand it out where a channel needs cropped pixels
+      -- (the Douyin cover) and the host never decodes an image itself.
+      CREATE TABLE asset_renditions (
+        source_id TEXT NOT NULL REFERENCES assets(id),
+        -- cropKey() in shared/assets/model.ts: x1_y1_x2_y2 with four decimals.
+        crop TEXT NOT NULL,
+        rendition_id TEXT NOT NULL REFERENCES assets(id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, crop)
+      ) STRICT;
     `);
   },
 };

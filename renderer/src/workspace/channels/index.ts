@@ -18,7 +18,7 @@ const WechatCoverCrop = makeCropEditor([
   { key: 'crop11', ratio: 1, label: 'photos.crop.ratio11' },
 ]);
 const DouyinCoverCrop = makeCropEditor([
-  { key: 'crop', ratio: 9 / 16, label: 'photos.crop.ratio916' },
+  { key: 'crop', ratio: 9 / 16, label: 'photos.crop.ratio916', rendition: true },
 ]);
 
 // Previews are memoised: a pane re-renders its preview only when the variant changed.
