@@ -81,6 +81,39 @@ test('a photo: add, caption, AI label in previews, cover crop, export', async ({
   await wechat.getByRole('button', { name: '完成编辑微信公众号版本' }).click();
   await waitSaved(app);
 
+  // A second photo by drag and drop (a PNG named .jpg: shown as 300×200 PNG).
+  const png = fs.readFileSync(path.join(FIXTURES, 'png-named.jpg')).toString('base64');
+  const drop = await app.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'chart.jpg', { type: 'image/jpeg' }));
+    return dt;
+  }, png);
+  await photos.dispatchEvent('dragover', { dataTransfer: drop });
+  await photos.dispatchEvent('drop', { dataTransfer: drop });
+  const second = photos.getByRole('listitem', { name: '第 2 张图片' });
+  await expect(second).toContainText('300×200');
+  await expect(second).toContainText('chart.png');
+  await expect(weibo.locator('.wb-image')).toHaveCount(2);
+
+  // The Douyin 9:16 cover: move the box; the window renders the crop for the export.
+  const douyin = pane(app, '抖音');
+  await douyin.scrollIntoViewIfNeeded();
+  await douyin.getByRole('button', { name: '编辑抖音版本' }).click();
+  const dyBox = douyin.getByRole('slider', { name: '裁切框' });
+  await dyBox.focus();
+  await app.keyboard.press('Shift+ArrowRight');
+  await app.waitForTimeout(1200); // the rendition is made once the box settles
+  await douyin.getByRole('button', { name: '完成编辑抖音版本' }).click();
+  await waitSaved(app);
+
+  for (const name of ['抖音', '客户端']) {
+    await pane(app, name).scrollIntoViewIfNeeded();
+    await app.screenshot({
+      path: `${SHOTS}/photos-${name === '抖音' ? 'douyin' : 'app'}-zh-CN.png`,
+    });
+  }
+
   // Export: the photo is in the zip, and draft.json carries the crop.
   await app.getByRole('button', { name: '导出…' }).click();
   const dialog = app.getByRole('dialog', { name: '导出' });
@@ -92,12 +125,18 @@ test('a photo: add, caption, AI label in previews, cover crop, export', async ({
   const zip = unzipSync(new Uint8Array(fs.readFileSync(await file.path())));
   const jpeg = fs.readFileSync(path.join(FIXTURES, 'exif.jpg'));
   expect(Buffer.from(zip['wechat/cover.jpg']!).equals(jpeg)).toBe(true);
+  // The Douyin cover is the rendered 9:16 crop: a JPEG taller than wide.
+  const dy = Buffer.from(zip['douyin/cover.jpg']!);
+  expect(dy.equals(jpeg)).toBe(false);
+  expect(dy.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
   expect(Object.keys(zip).some((n) => /^weibo\/images\/01-/.test(n))).toBe(true);
   const draft = JSON.parse(strFromU8(zip['wechat/draft.json']!)) as {
     articles: Array<{ pic_crop_235_1?: string }>;
   };
   const parts = draft.articles[0]!.pic_crop_235_1!.split('_').map(Number);
   expect(parts[2]! - parts[0]!).toBeCloseTo(0.6, 2);
+  expect(Object.keys(zip).filter((n) => n.startsWith('weibo/images/'))).toHaveLength(2);
+  expect(Object.keys(zip).some((n) => n.startsWith('app/') && n.endsWith('.png'))).toBe(true);
   const icml = strFromU8(zip['print/captions.icml'] ?? zip['print/story.icml']!);
   expect(icml).toContain('农民在晾晒场翻晒玉米（AI生成）');
 });

@@ -51,7 +51,11 @@ export function deriveWechat(master: MasterStory, ctx?: ChannelContext): WechatV
     body: cloneData(master.body),
     photos: placePhotos(master.body, images),
     cover: cover
-      ? { image: cloneData(cover), crop235: centerCrop(cover, 2.35), crop11: centerCrop(cover, 1) }
+      ? {
+          image: { ...cloneData(cover), caption: channelCaption(cover, 'wechat') },
+          crop235: centerCrop(cover, 2.35),
+          crop11: centerCrop(cover, 1),
+        }
       : null,
     contentSourceUrl: ctx?.links?.onlineUrl ?? '',
     needOpenComment: s.openComment,

@@ -86,6 +86,12 @@ describe('story photos in the story document', () => {
       photos: Array<{ caption: string }>;
     };
     expect(app.photos[0]!.caption).toBe('丰收场景（示意图）');
+    const douyin = getChannel('douyin')!.derive(readMaster(doc, 's1'), { storyId: 's1' }) as {
+      cover: { image: { caption: string } };
+    };
+    expect(douyin.cover.image.caption).toBe('丰收场景（示意图）');
+    const problems = getChannel('douyin')!.check(douyin, { storyId: 's1' });
+    expect(problems.map((p) => p.rule)).not.toContain('aiLabelMissing');
   });
 
   it('LiveMaster keeps the photo list identical while only the body or headline changes', () => {
