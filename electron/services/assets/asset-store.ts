@@ -169,6 +169,25 @@ export class AssetStore {
       .run(storyId, assetId, fileName, now);
   }
 
+  /**
+   * Deletes photos no story uses any more (after a story is purged from the
+   * trash): drafts can hold unpublished photos, which must not outlive them.
+   */
+  collectGarbage(): number {
+    return this.db.transaction(() => {
+      this.db.exec(`
+        DELETE FROM asset_renditions
+        WHERE source_id NOT IN (SELECT asset_id FROM story_assets)
+           OR rendition_id NOT IN (SELECT asset_id FROM story_assets)`);
+      return this.db
+        .prepare(
+          `DELETE FROM assets WHERE id NOT IN (SELECT asset_id FROM story_assets)
+             AND id NOT IN (SELECT rendition_id FROM asset_renditions)`,
+        )
+        .run().changes;
+    })();
+  }
+
   storiesUsing(id: string): string[] {
     return this.db
       .prepare<[string], { story_id: string }>(

@@ -363,6 +363,7 @@ export function createHost(opts: HostOptions): Host {
     },
     'stories.purge': ({ id }) => {
       stories.purge(id);
+      assets.collectGarbage();
       docs.delete(storyDocId(id));
       variants.purge(id);
       broadcast('stories.changed', { ids: [id] });

@@ -133,7 +133,7 @@ describe('asset store (desktop)', () => {
   });
 
   it('exports WeChat, Weibo, print and app with the photo files and the AI label', async () => {
-    const { call } = await setup();
+    const { call, host } = await setup();
     const id = newId();
     await call('stories.create', { id });
     const added = await call<AddAssetOutput>('assets.add', {
@@ -209,5 +209,10 @@ describe('asset store (desktop)', () => {
     const cover2 = unzipSync(fromBase64(again.zip.data))['douyin/cover.jpg']!;
     expect(Buffer.from(cover2).equals(rendition)).toBe(true);
     expect(made.id).toMatch(/^[0-9a-f]{64}$/);
+
+    // Purged from the trash: its photos (and the rendition) go with it.
+    await call('stories.trash', { id });
+    await call('stories.purge', { id });
+    expect(host.db.prepare('SELECT count(*) n FROM assets').get()).toEqual({ n: 0 });
   });
 });
