@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('WeChat publishing with real photos', () => {
-  it('uploads the stored cover photo bytes to add_material and uses its media_id', async () => {
+  it('uploads the stored photo as the cover (add_material) and in the body (uploadimg)', async () => {
     const storyId = newId();
     const put = await fetch(`${server.url}/v1/assets/${ID}?story=${storyId}`, {
       method: 'PUT',
@@ -86,9 +86,14 @@ describe('WeChat publishing with real photos', () => {
     const upload = mock.calls('/cgi-bin/material/add_material')[0]!;
     expect(upload.body.includes(Buffer.from(JPEG))).toBe(true);
     expect(upload.body.toString('latin1')).toContain('Content-Type: image/jpeg');
+    // The same photo in the article went through uploadimg; the body points at that URL.
+    const inline = mock.calls('/cgi-bin/media/uploadimg')[0]!;
+    expect(inline.body.includes(Buffer.from(JPEG))).toBe(true);
     const draft = mock.calls('/cgi-bin/draft/add')[0]!.json as {
-      articles: Array<{ thumb_media_id: string; pic_crop_235_1: string }>;
+      articles: Array<{ thumb_media_id: string; pic_crop_235_1: string; content: string }>;
     };
+    expect(draft.articles[0]!.content).toContain('http://mmbiz.qpic.cn/mock/img-');
+    expect(draft.articles[0]!.content).not.toContain('rongmei-asset:');
     expect(draft.articles[0]!.thumb_media_id).toBe(data.thumbMediaId);
     expect(draft.articles[0]!.pic_crop_235_1).toMatch(/^0(\.\d+)?_/);
     expect(mock.violations).toEqual([]);
