@@ -30,6 +30,7 @@ import { bytesToBase64 } from '../common/base64';
 import { YTextInput } from '../story/YTextInput';
 import { FIELD_ORIGIN } from '../story/local-origin';
 import { primeAssetUrl, useAssetUrl } from './asset-url';
+import { syncProvenance } from './provenance';
 
 function useImages(doc: Y.Doc): StoryImage[] {
   const [images, setImages] = useState(() => readImages(doc));
@@ -157,7 +158,14 @@ export const PhotosPanel = memo(function PhotosPanel({
       {images.length > 0 && (
         <ol className="photos-list">
           {images.map((image, i) => (
-            <PhotoItem key={image.id} doc={doc} image={image} index={i} count={images.length} />
+            <PhotoItem
+              key={image.id}
+              storyId={storyId}
+              doc={doc}
+              image={image}
+              index={i}
+              count={images.length}
+            />
           ))}
         </ol>
       )}
@@ -166,11 +174,13 @@ export const PhotosPanel = memo(function PhotosPanel({
 });
 
 function PhotoItem({
+  storyId,
   doc,
   image,
   index,
   count,
 }: {
+  storyId: string;
   doc: Y.Doc;
   image: StoryImage;
   index: number;
@@ -242,16 +252,13 @@ function PhotoItem({
             <select
               id={kindId}
               value={image.synthetic ?? ''}
-              onChange={(e) =>
-                setSynthetic(
-                  doc,
-                  image.id,
-                  (SYNTHETIC_KINDS as readonly string[]).includes(e.target.value)
-                    ? (e.target.value as SyntheticKind)
-                    : null,
-                  FIELD_ORIGIN,
-                )
-              }
+              onChange={(e) => {
+                const kind = (SYNTHETIC_KINDS as readonly string[]).includes(e.target.value)
+                  ? (e.target.value as SyntheticKind)
+                  : null;
+                setSynthetic(doc, image.id, kind, FIELD_ORIGIN);
+                void syncProvenance(host, storyId, { ...image, synthetic: kind });
+              }}
             >
               <option value="">{t('photos.kind.photo')}</option>
               {SYNTHETIC_KINDS.map((k) => (
