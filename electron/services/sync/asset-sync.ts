@@ -43,6 +43,8 @@ export class AssetSync {
   private stopped = false;
   private readonly fetchImpl: FetchBytes;
   private readonly wanted = new Map<string, string>(); // asset id → story id
+  /** Photos known to be here: checkDoc runs on every change, so it asks the database once per photo. */
+  private readonly present = new Set<string>();
   /** Uploaded and downloaded counts, for diagnostics and tests. */
   readonly stats = { uploaded: 0, downloaded: 0, failures: 0 };
 
@@ -67,7 +69,11 @@ export class AssetSync {
   checkDoc(storyId: string, doc: Y.Doc): void {
     let missing = false;
     for (const image of readImages(doc)) {
-      if (this.opts.assets.has(image.id)) continue;
+      if (this.present.has(image.id) || this.wanted.has(image.id)) continue;
+      if (this.opts.assets.has(image.id)) {
+        this.present.add(image.id);
+        continue;
+      }
       this.wanted.set(image.id, storyId);
       missing = true;
     }
@@ -168,6 +174,7 @@ export class AssetSync {
             new Uint8Array(await res.arrayBuffer()),
           );
           this.wanted.delete(id);
+          this.present.add(id);
           arrived.push(id);
           this.stats.downloaded++;
         } catch (err) {
