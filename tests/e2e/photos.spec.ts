@@ -96,6 +96,24 @@ test('a photo: add, caption, AI label in previews, cover crop, export', async ({
   await expect(second).toContainText('chart.png');
   await expect(weibo.locator('.wb-image')).toHaveCount(2);
 
+  // A third by paste (a screenshot on the clipboard).
+  // (plain.png is the same picture as png-named.jpg; a trailing byte makes it a different file.)
+  const plain = Buffer.concat([
+    fs.readFileSync(path.join(FIXTURES, 'plain.png')),
+    Buffer.from([0]),
+  ]).toString('base64');
+  await photos.locator('.photos-head').evaluate((el, b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, plain);
+  await expect(photos.getByRole('listitem', { name: '第 3 张图片' })).toContainText('image.png');
+  // Reorder: the pasted one up to second place.
+  await photos.getByRole('button', { name: '第 3 张上移' }).click();
+  await expect(photos.getByRole('listitem', { name: '第 2 张图片' })).toContainText('image.png');
+  await expect(weibo.locator('.wb-image')).toHaveCount(3);
+
   // The Douyin 9:16 cover: move the box; the window renders the crop for the export.
   const douyin = pane(app, '抖音');
   await douyin.scrollIntoViewIfNeeded();
@@ -135,7 +153,8 @@ test('a photo: add, caption, AI label in previews, cover crop, export', async ({
   };
   const parts = draft.articles[0]!.pic_crop_235_1!.split('_').map(Number);
   expect(parts[2]! - parts[0]!).toBeCloseTo(0.6, 2);
-  expect(Object.keys(zip).filter((n) => n.startsWith('weibo/images/'))).toHaveLength(2);
+  expect(Object.keys(zip).filter((n) => n.startsWith('weibo/images/'))).toHaveLength(3);
+  expect(Object.keys(zip)).toContain('weibo/images/02-image.png');
   expect(Object.keys(zip).some((n) => n.startsWith('app/') && n.endsWith('.png'))).toBe(true);
   const icml = strFromU8(zip['print/captions.icml'] ?? zip['print/story.icml']!);
   expect(icml).toContain('农民在晾晒场翻晒玉米（AI生成）');
