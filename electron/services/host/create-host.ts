@@ -44,6 +44,7 @@ import { readVariantDoc } from '@shared/variants/variant-doc';
 import { contentHash } from '@shared/workflow/content-hash';
 import { publishableContent } from '@shared/workflow/variant-content';
 import { AssetStore } from '../assets/asset-store';
+import { readImages, type StoryImage } from '@shared/body/story-images';
 import { AssetSync, type FetchBytes } from '../sync/asset-sync';
 
 export interface HostOptions {
@@ -269,8 +270,13 @@ export function createHost(opts: HostOptions): Host {
   });
 
   /** Stores a new story row and its first document state in one transaction. */
-  const createStory = (id: string, fields: Partial<StoryFields>, body: readonly Block[]) => {
-    const update = initialStoryUpdate(fields, body);
+  const createStory = (
+    id: string,
+    fields: Partial<StoryFields>,
+    body: readonly Block[],
+    images: readonly StoryImage[] = [],
+  ) => {
+    const update = initialStoryUpdate(fields, body, images);
     const docId = storyDocId(id);
     const now = new Date().toISOString();
     let rowId = 0;
@@ -349,7 +355,14 @@ export function createHost(opts: HostOptions): Host {
       const headline = content.fields.headline
         ? content.fields.headline + DUPLICATE_SUFFIX[currentSettings().locale]
         : '';
-      return createStory(copyId, { ...content.fields, headline }, content.body);
+      const images = readImages(docs.get(storyDocId(id)));
+      const copy = createStory(copyId, { ...content.fields, headline }, content.body, images);
+      const now = new Date().toISOString();
+      for (const image of images) {
+        if (assets.has(image.id))
+          assets.link(copyId, image.id, image.fileName ?? `${image.id.slice(0, 12)}.jpg`, now);
+      }
+      return copy;
     },
     'stories.trash': ({ id }) => {
       const s = stories.trash(id, new Date().toISOString());

@@ -12,7 +12,7 @@ import { dispatch } from '../../../electron/services/host/dispatch';
 import type { Connection } from '../../../electron/services/host/connection';
 import { newId } from '@shared/domain/ids';
 import { storyDocId, fieldText, applyTextEdit } from '@shared/body/story-doc';
-import { addImage, imageText, setSynthetic } from '@shared/body/story-images';
+import { addImage, imageText, readImages, setSynthetic } from '@shared/body/story-images';
 import { centerCrop } from '@shared/domain/master-story';
 import type { AddAssetOutput } from '@shared/assets/model';
 import { tempDir, removeTempDirs } from '../helpers';
@@ -210,9 +210,21 @@ describe('asset store (desktop)', () => {
     expect(Buffer.from(cover2).equals(rendition)).toBe(true);
     expect(made.id).toMatch(/^[0-9a-f]{64}$/);
 
-    // Purged from the trash: its photos (and the rendition) go with it.
+    // A duplicate keeps the photos, captions and flags, and the bytes outlive the original.
+    const copyId = newId();
+    await call('stories.duplicate', { id, newId: copyId });
+    const copied = readImages(host.docs.get(storyDocId(copyId)));
+    expect(copied.map((i) => [i.caption, i.synthetic])).toEqual([
+      ['农民在晾晒玉米', null],
+      ['收购进度示意', 'ai_generated'],
+    ]);
     await call('stories.trash', { id });
     await call('stories.purge', { id });
+    expect(host.assets.has(added.image.id)).toBe(true);
+
+    // Purged from the trash: its photos (and the rendition) go with it.
+    await call('stories.trash', { id: copyId });
+    await call('stories.purge', { id: copyId });
     expect(host.db.prepare('SELECT count(*) n FROM assets').get()).toEqual({ n: 0 });
   });
 });
