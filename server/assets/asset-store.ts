@@ -82,3 +82,64 @@ export function serverAssetSource(db: Db): AssetSource {
     return { bytes: found.data, mime: found.mime, fileName: `${assetId.slice(0, 16)}.${ext}` };
   };
 }
+
+/** Bytes of a part-upload received so far without a gap, from 0. */
+export async function receivedBytes(db: Db, id: string, userId: string): Promise<number> {
+  const parts = await db
+    .selectFrom('asset_upload_parts')
+    .select(['offset', 'data'])
+    .where('asset_id', '=', id)
+    .where('user_id', '=', userId)
+    .orderBy('offset')
+    .execute();
+  let end = 0;
+  for (const p of parts) {
+    const offset = Number(p.offset);
+    if (offset > end) break;
+    end = Math.max(end, offset + p.data.byteLength);
+  }
+  return end;
+}
+
+/** Keeps one part; answers the contiguous bytes received and, when complete, the whole. */
+export async function putPart(
+  db: Db,
+  a: { id: string; userId: string; offset: number; total: number; data: Uint8Array; now: number },
+): Promise<{ received: number; whole: Uint8Array | null }> {
+  await db
+    .insertInto('asset_upload_parts')
+    .values({
+      asset_id: a.id,
+      user_id: a.userId,
+      offset: a.offset,
+      total: a.total,
+      data: a.data,
+      created_at: a.now,
+    })
+    .onConflict((oc) => oc.columns(['asset_id', 'user_id', 'offset']).doNothing())
+    .execute();
+  const received = await receivedBytes(db, a.id, a.userId);
+  if (received < a.total) return { received, whole: null };
+  const parts = await db
+    .selectFrom('asset_upload_parts')
+    .select(['offset', 'data'])
+    .where('asset_id', '=', a.id)
+    .where('user_id', '=', a.userId)
+    .orderBy('offset')
+    .execute();
+  const whole = new Uint8Array(a.total);
+  for (const p of parts) {
+    const offset = Number(p.offset);
+    const bytes = new Uint8Array(p.data);
+    whole.set(bytes.subarray(0, Math.max(0, Math.min(bytes.byteLength, a.total - offset))), offset);
+  }
+  return { received, whole };
+}
+
+export async function dropParts(db: Db, id: string, userId: string): Promise<void> {
+  await db
+    .deleteFrom('asset_upload_parts')
+    .where('asset_id', '=', id)
+    .where('user_id', '=', userId)
+    .execute();
+}

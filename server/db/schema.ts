@@ -198,6 +198,15 @@ export interface StoryAssetsTable {
   created_at: number;
 }
 
+export interface AssetUploadPartsTable {
+  asset_id: string;
+  user_id: string;
+  offset: number;
+  total: number;
+  data: Uint8Array;
+  created_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   desks: DesksTable;
@@ -219,4 +228,5 @@ export interface Schema {
   deliveries: DeliveriesTable;
   assets: AssetsTable;
   story_assets: StoryAssetsTable;
+  asset_upload_parts: AssetUploadPartsTable;
 }

@@ -59,7 +59,7 @@ export interface HostOptions {
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
   /** Photo sync tuning for tests (back-off delays). */
-  assetSync?: { minDelayMs?: number; maxDelayMs?: number; fetch?: FetchBytes };
+  assetSync?: { minDelayMs?: number; maxDelayMs?: number; partBytes?: number; fetch?: FetchBytes };
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
   sync?: { pullConcurrency?: number; feedWaitSeconds?: number };
   /** The structured log (ids and codes only); calls are logged through it when given. */

@@ -1,9 +1,9 @@
 // Photos between this desktop and the newsroom server. Uploads: every photo
 // linked to a story that the server does not have yet (story_assets.uploaded_at
 // is null) goes up with PUT /v1/assets/<sha256>?story=<id>; the PUT is
-// idempotent (content-addressed), so a photo cut off by a dropped link is
-// simply sent again, and the queue survives restarts because it is the
-// table itself. Failures back off like the outbox (1 s doubling to 60 s).
+// idempotent (content-addressed); a photo above 512 KB goes in parts, and
+// after a dropped link the client asks the server how much arrived and goes
+// on from there. The queue survives restarts because it is the table itself. Failures back off like the outbox (1 s doubling to 60 s).
 // Downloads: when a story document holds a photo this machine lacks (a desk
 // opening a reporter's story), GET /v1/assets/<sha256>, verified against its
 // hash before it is stored.
@@ -33,7 +33,11 @@ export interface AssetSyncOptions {
   fetch?: FetchBytes;
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** Photos above this go up in parts of this size (default 512 KB, a few seconds on 3G). */
+  partBytes?: number;
 }
+
+const PART_BYTES = 512 * 1024;
 
 export class AssetSync {
   private timer: NodeJS.Timeout | null = null;
@@ -46,7 +50,7 @@ export class AssetSync {
   /** Photos known to be here: checkDoc runs on every change, so it asks the database once per photo. */
   private readonly present = new Set<string>();
   /** Uploaded and downloaded counts, for diagnostics and tests. */
-  readonly stats = { uploaded: 0, downloaded: 0, failures: 0 };
+  readonly stats = { uploaded: 0, downloaded: 0, failures: 0, partsSent: 0 };
 
   constructor(private readonly opts: AssetSyncOptions) {
     this.delay = opts.minDelayMs ?? 1000;
@@ -133,14 +137,7 @@ export class AssetSync {
       for (const id of this.opts.assets.pendingUploads(storyId)) {
         const found = this.opts.assets.read(id);
         if (!found) continue;
-        const status = await this.send(
-          `${base}/v1/assets/${id}?story=${encodeURIComponent(storyId)}`,
-          {
-            method: 'PUT',
-            headers: { ...auth, 'content-type': 'application/octet-stream' },
-            body: found.data,
-          },
-        );
+        const status = await this.upload(base, auth, storyId, id, found.data);
         if (status === 200 || status === 201) {
           this.opts.assets.markUploaded(storyId, id);
           this.stats.uploaded++;
@@ -191,6 +188,52 @@ export class AssetSync {
     }
     if (arrived.length) this.opts.arrived(arrived);
     return ok;
+  }
+
+  /**
+   * One photo up: whole when small, else in parts from where the server's copy
+   * stops (a dropped link resumes there). Answers the final HTTP status, 0 when
+   * the link failed.
+   */
+  private async upload(
+    base: string,
+    auth: Record<string, string>,
+    storyId: string,
+    id: string,
+    data: Uint8Array,
+  ): Promise<number> {
+    const url = `${base}/v1/assets/${id}?story=${encodeURIComponent(storyId)}`;
+    const headers = { ...auth, 'content-type': 'application/octet-stream' };
+    const part = this.opts.partBytes ?? PART_BYTES;
+    if (data.byteLength <= part) return this.send(url, { method: 'PUT', headers, body: data });
+    let offset = 0;
+    try {
+      const res = await this.fetchImpl(`${base}/v1/assets/${id}/upload`, {
+        method: 'GET',
+        headers: auth,
+      });
+      if (res.status === 200) {
+        const answer = JSON.parse(new TextDecoder().decode(await res.arrayBuffer())) as {
+          received?: unknown;
+        };
+        if (typeof answer.received === 'number' && answer.received < data.byteLength)
+          offset = Math.max(0, Math.floor(answer.received));
+      }
+    } catch {
+      return 0;
+    }
+    for (;;) {
+      const end = Math.min(data.byteLength, offset + part);
+      const status = await this.send(`${url}&offset=${offset}&total=${data.byteLength}`, {
+        method: 'PUT',
+        headers,
+        body: data.subarray(offset, end),
+      });
+      this.stats.partsSent++;
+      if (status !== 202) return status;
+      offset = end;
+      if (offset >= data.byteLength) return 0; // the server still wants more: ask again next pass
+    }
   }
 
   private async send(

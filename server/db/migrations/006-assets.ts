@@ -24,6 +24,18 @@ export const migration006: Migration = {
       .addColumn('created_at', t.bigint, (c) => c.notNull())
       .addPrimaryKeyConstraint('story_assets_pk', ['story_id', 'asset_id'])
       .execute();
+    // A large photo sent in parts over a weak link: each part is kept until the whole
+    // has arrived (then it is checked against its SHA-256 and becomes an asset).
+    await db.schema
+      .createTable('asset_upload_parts')
+      .addColumn('asset_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('offset', t.bigint, (c) => c.notNull())
+      .addColumn('total', t.bigint, (c) => c.notNull())
+      .addColumn('data', t.blob, (c) => c.notNull())
+      .addColumn('created_at', t.bigint, (c) => c.notNull())
+      .addPrimaryKeyConstraint('asset_upload_parts_pk', ['asset_id', 'user_id', 'offset'])
+      .execute();
     await db.schema
       .createIndex('story_assets_asset')
       .on('story_assets')

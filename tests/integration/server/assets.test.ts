@@ -69,6 +69,63 @@ describe.each(ENGINES)('photo routes on %s', (engine) => {
     expect((await put(n.tokens.reporter, sha(big), storyId, big)).status).toBe(413);
   });
 
+  it('takes a photo in parts and tells how much arrived, so an upload resumes', async () => {
+    const storyId = newId();
+    const bytes = new Uint8Array(3000 + JPEG.length);
+    bytes.set(JPEG);
+    bytes.fill(7, JPEG.length); // trailing bytes after the JPEG's end: still that image
+    const id = sha(bytes);
+    const part = (offset: number, end: number) =>
+      fetch(
+        `${server.url}/v1/assets/${id}?story=${storyId}&offset=${offset}&total=${bytes.length}`,
+        {
+          method: 'PUT',
+          headers: {
+            'content-type': 'application/octet-stream',
+            authorization: `Bearer ${n.tokens.reporter}`,
+          },
+          body: bytes.slice(offset, end),
+        },
+      );
+    const progress = async () =>
+      (
+        (await (
+          await fetch(`${server.url}/v1/assets/${id}/upload`, {
+            headers: { authorization: `Bearer ${n.tokens.reporter}` },
+          })
+        ).json()) as { received: number }
+      ).received;
+    expect(await progress()).toBe(0);
+    const first = await part(0, 2000);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ received: 2000 });
+    // The link dropped; the client asks where to go on.
+    expect(await progress()).toBe(2000);
+    // A part beyond a gap does not count as received.
+    expect((await part(4000, bytes.length)).status).toBe(202);
+    expect(await progress()).toBe(2000);
+    const last = await part(2000, 4000);
+    expect(last.status).toBe(201);
+    expect(await progress()).toBe(0); // parts are gone once the photo is whole
+    const got = await get(n.tokens.reporter, id);
+    expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    // Parts that do not add up to their hash are refused and dropped.
+    const other = new Uint8Array(bytes);
+    other[other.length - 1] = 9;
+    const bad = await fetch(
+      `${server.url}/v1/assets/${'c'.repeat(64)}?story=${storyId}&offset=0&total=${other.length}`,
+      {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/octet-stream',
+          authorization: `Bearer ${n.tokens.reporter}`,
+        },
+        body: other,
+      },
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('serves the bytes to whoever may see a story using them, and to nobody else', async () => {
     const storyId = newId();
     const bytes = new Uint8Array(JPEG);
