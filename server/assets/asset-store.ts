@@ -83,6 +83,12 @@ export function serverAssetSource(db: Db): AssetSource {
   };
 }
 
+const PART_TTL_MS = 7 * 24 * 3600_000;
+/** Unfinished parts one person may hold on the server (1 GB at 512 KB a part). */
+const MAX_PARTS_PER_USER = 2000;
+
+export class TooManyParts extends Error {}
+
 /** Bytes of a part-upload received so far without a gap, from 0. */
 export async function receivedBytes(db: Db, id: string, userId: string): Promise<number> {
   const parts = await db
@@ -106,6 +112,17 @@ export async function putPart(
   db: Db,
   a: { id: string; userId: string; offset: number; total: number; data: Uint8Array; now: number },
 ): Promise<{ received: number; whole: Uint8Array | null }> {
+  // Uploads abandoned for a week are dropped; one person's unfinished parts are capped.
+  await db
+    .deleteFrom('asset_upload_parts')
+    .where('created_at', '<', a.now - PART_TTL_MS)
+    .execute();
+  const held = await db
+    .selectFrom('asset_upload_parts')
+    .select((eb) => eb.fn.count<number>('asset_id').as('n'))
+    .where('user_id', '=', a.userId)
+    .executeTakeFirst();
+  if (Number(held?.n ?? 0) >= MAX_PARTS_PER_USER) throw new TooManyParts();
   await db
     .insertInto('asset_upload_parts')
     .values({

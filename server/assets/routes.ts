@@ -27,6 +27,7 @@ import {
   receivedBytes,
   sha256Hex,
   storiesUsing,
+  TooManyParts,
 } from './asset-store';
 
 interface Helpers {
@@ -115,6 +116,10 @@ export function registerAssetRoutes(app: FastifyInstance, deps: AppDeps, h: Help
         total: q.total,
         data: new Uint8Array(body),
         now: deps.now(),
+      }).catch((err: unknown) => {
+        if (err instanceof TooManyParts)
+          throw new ApiError('payload_too_large', 'too many unfinished photo uploads');
+        throw err;
       });
       if (!part.whole) return reply.code(202).send({ received: part.received });
       try {
