@@ -22,6 +22,7 @@ import { ReleaseStore } from './updates/release-store';
 import { ScannerCache } from './workflow/context';
 import { backfillAuditLog, backfillWorkflowStates } from './workflow/workflow-store';
 import { adaptersFor, Publisher } from './publishing/deliveries';
+import { serverAssetSource } from './assets/asset-store';
 import type { PublishAdapter } from './publishing/adapter';
 import type { ChannelId } from '@shared/workflow/desks';
 
@@ -195,7 +196,10 @@ export async function startServer(
     engine: store.engine,
     wf: workflowDeps,
     config: config.publishing,
-    adapters: { ...adaptersFor(config.publishing), ...(overrides.adapters ?? {}) },
+    adapters: {
+      ...adaptersFor(config.publishing, serverAssetSource(store.db)),
+      ...(overrides.adapters ?? {}),
+    },
     now,
     onChange: (seq) => notifier.publish(seq),
     log: app.log,

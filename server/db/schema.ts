@@ -180,6 +180,33 @@ export interface DeliveriesTable {
   created_at: number;
 }
 
+export interface AssetsTable {
+  /** Lowercase hex SHA-256 of data (checked on upload). */
+  id: string;
+  /** Sniffed from the bytes. */
+  mime: string;
+  bytes: number;
+  data: Uint8Array;
+  uploaded_by: string;
+  created_at: number;
+}
+
+export interface StoryAssetsTable {
+  story_id: string;
+  asset_id: string;
+  linked_by: string;
+  created_at: number;
+}
+
+export interface AssetUploadPartsTable {
+  asset_id: string;
+  user_id: string;
+  offset: number;
+  total: number;
+  data: Uint8Array;
+  created_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   desks: DesksTable;
@@ -199,4 +226,7 @@ export interface Schema {
   authenticity: AuthenticityTable;
   notifications: NotificationsTable;
   deliveries: DeliveriesTable;
+  assets: AssetsTable;
+  story_assets: StoryAssetsTable;
+  asset_upload_parts: AssetUploadPartsTable;
 }

@@ -29,6 +29,7 @@ import { registerReleaseAdmin, registerUpdateFeed } from '../updates/routes';
 import { registerPeopleAdmin } from './admin-routes';
 import { registerAuditAdmin, registerWorkflowRoutes } from '../workflow/routes';
 import type { AppDeps } from './deps';
+import { registerAssetRoutes } from '../assets/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -178,6 +179,8 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
       return reply.code(answer.httpStatus).send(answer.outcome);
     });
+
+    registerAssetRoutes(authed, deps, { parse, who });
 
     registerWorkflowRoutes(authed, {
       db,

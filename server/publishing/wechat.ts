@@ -1,6 +1,7 @@
 // WeChat Official Account publishing, the documented flow:
 //   GET  /cgi-bin/token?grant_type=client_credential&appid=…&secret=…  → { access_token, expires_in }
-//   POST /cgi-bin/material/add_material?access_token=…&type=image (multipart `media`) → { media_id, url }
+//   POST /cgi-bin/material/add_material?access_token=…&type=image (multipart `media`) → { media_id, url }   (the cover)
+//   POST /cgi-bin/media/uploadimg?access_token=… (multipart `media`, JPG/PNG < 1 MB)  → { url }   (photos in the body)
 //   POST /cgi-bin/draft/add?access_token=…  { articles: [...] }          → { media_id }
 //   POST /cgi-bin/freepublish/submit?access_token=…  { media_id }        → { errcode: 0, publish_id }
 //   POST /cgi-bin/freepublish/get?access_token=…  { publish_id }         → { publish_status, article_id, article_detail }
@@ -127,6 +128,27 @@ export class WechatAdapter implements PublishAdapter {
     return { mediaId: body.media_id, url: typeof body.url === 'string' ? body.url : '' };
   }
 
+  /** A photo for the article body: media/uploadimg → its URL; null when the store lacks it or it is too big. */
+  private async uploadBodyImage(assetId: string): Promise<string | null> {
+    const asset = await this.opts.assets?.(assetId);
+    if (!asset) return null;
+    // uploadimg takes JPG/PNG under 1 MB; anything else stays out (the channel check warned).
+    if (asset.bytes.byteLength >= 1024 * 1024 || !/^image\/(jpeg|png)$/.test(asset.mime))
+      return null;
+    const token = await this.accessToken();
+    const form = new FormData();
+    form.append(
+      'media',
+      new Blob([Buffer.from(asset.bytes)], { type: asset.mime }),
+      asset.fileName || `${assetId}.jpg`,
+    );
+    const url = `${this.opts.apiBase}/cgi-bin/media/uploadimg?access_token=${encodeURIComponent(token)}`;
+    const body = await this.call('uploadimg', url, { method: 'POST', body: form });
+    if (typeof body.url !== 'string' || !body.url)
+      throw new DeliveryError('WeChat uploadimg: no url', true);
+    return body.url;
+  }
+
   async deliver(job: DeliveryJob, progress: DeliveryProgress): Promise<DeliveryResult> {
     const channel = getChannel('wechat');
     const parsed = channel?.parse(job.variant);
@@ -147,15 +169,16 @@ export class WechatAdapter implements PublishAdapter {
           const up = await this.uploadImage(cover.id);
           if (up) {
             thumb = up.mediaId;
-            if (up.url) imageUrls[cover.id] = up.url;
             await progress.save({ thumbMediaId: thumb, imageUrls });
           }
         }
+        // Photos in the article go through media/uploadimg (JPG/PNG under 1 MB), whose URLs
+        // are the only image sources WeChat keeps in a body.
         for (const photo of v.photos) {
           if (imageUrls[photo.image.id]) continue;
-          const up = await this.uploadImage(photo.image.id);
-          if (up?.url) {
-            imageUrls[photo.image.id] = up.url;
+          const url = await this.uploadBodyImage(photo.image.id);
+          if (url) {
+            imageUrls[photo.image.id] = url;
             await progress.save({ imageUrls });
           }
         }

@@ -41,6 +41,13 @@ import {
 } from '../workflow/api';
 import { AuthenticityOpSchema } from '../authenticity/ops';
 import { AuthenticityRecordSchema } from '../authenticity/model';
+import { CropSchema } from '../domain/master-story';
+import {
+  AddAssetOutputSchema,
+  AddRenditionOutputSchema,
+  AssetIdSchema,
+  GetAssetOutputSchema,
+} from '../assets/model';
 
 /** Largest Yjs update accepted in one push (base64 characters). A keystroke is tens of bytes. */
 export const MAX_UPDATE_BASE64 = 8 * 1024 * 1024;
@@ -372,6 +379,30 @@ export const calls = {
   ),
   /** Admins: checks the server's whole hash chain. */
   'audit.verify': call(z.object({}), ChainVerificationSchema),
+  /**
+   * Adds a photo to a story's asset store: the host reads type, size and EXIF
+   * from the bytes (asset_not_image, asset_too_large, asset_corrupt otherwise).
+   * The renderer then puts the returned entry into the story document.
+   */
+  'assets.add': call(
+    z.object({
+      storyId: IdSchema,
+      fileName: z.string().min(1).max(255),
+      // Up to the transport's cap; the host answers asset_too_large above MAX_ASSET_BYTES.
+      data: Base64,
+    }),
+    AddAssetOutputSchema,
+  ),
+  /**
+   * A crop of a photo, rendered by the window (canvas) when a desk set it: exports
+   * use these pixels where a channel needs a cropped file (the Douyin cover).
+   */
+  'assets.addRendition': call(
+    z.object({ sourceId: AssetIdSchema, crop: CropSchema, data: Base64 }),
+    AddRenditionOutputSchema,
+  ),
+  /** A photo's bytes, to show it (as a blob: URL); not_found when this machine lacks it. */
+  'assets.get': call(z.object({ id: AssetIdSchema }), GetAssetOutputSchema),
 } as const;
 
 export const events = {
@@ -385,6 +416,8 @@ export const events = {
   'stories.changed': z.object({ ids: z.array(z.string()) }),
   /** A story's variants changed state (derived, edited, enabled, master changed since their base). */
   'variants.changed': z.object({ storyId: z.string(), channels: z.array(ChannelIdSchema) }),
+  /** Photos arrived from the newsroom server: windows showing a placeholder for them reload. */
+  'assets.arrived': z.object({ ids: z.array(AssetIdSchema) }),
   notice: NoticeSchema,
   'sync.status': SyncStatusSchema,
   /** Other people's presence in a document this window has open. */

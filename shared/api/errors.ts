@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'import_unsupported',
   'import_empty',
   'import_failed',
+  /** A photo: the bytes are not an image type we take (whatever the file is called). */
+  'asset_not_image',
+  /** A photo larger than MAX_ASSET_BYTES. */
+  'asset_too_large',
+  /** A photo whose bytes start like an image but cannot be read (truncated, damaged). */
+  'asset_corrupt',
   'disconnected',
   /** The call needs a signed-in newsroom account (workflow.*, scan.*, authenticity.*, audit.*). */
   'signed_out',

@@ -1,6 +1,7 @@
 // The master story as channel derivation sees it: fields, body and the photos
-// attached to it. Assets arrive later; until then an image is described by the
-// metadata every channel's rules need (size, type, caption, credit, AI flag).
+// attached to it (shared/body/story-images.ts), each described by the metadata
+// every channel's rules need (size, type, caption, credit, AI flag); the bytes
+// are the host's asset store's, found by the id.
 import { z } from 'zod';
 import { BodySchema } from '../body/blocks';
 import { StoryFieldsSchema } from './story';
@@ -26,6 +27,8 @@ export const ImageRefSchema = z.object({
   bytes: z.number().int().nonnegative(),
   /** Generated or substantially altered by AI: must be labelled as such where published. */
   aiGenerated: z.boolean(),
+  /** Which kind of synthetic image (its caption label says 示意图 rather than AI生成 for an illustration). */
+  synthetic: z.enum(['ai_generated', 'illustration']).nullable().optional(),
   /** File name to use in exports (no directories). */
   fileName: z.string().optional(),
 });

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { BodyReader } from '../body/body-reader';
 import { fieldsMap, readFields } from '../body/story-doc';
+import { imageRef, imagesArray, readImages } from '../body/story-images';
 import type { MasterStory } from '../domain/master-story';
 import type { VariantDocLayout } from '../channels/types';
 import type { ChannelContext, RegisteredChannel } from '../channels';
@@ -54,11 +55,15 @@ abstract class LiveDoc<T> implements Live<T> {
   }
 }
 
-const NO_IMAGES: MasterStory['images'] = [];
-
 /** The master story from its document, as channel derivation reads it. */
 export class LiveMaster extends LiveDoc<MasterStory> {
   private readonly body: BodyReader;
+  /** Photos are re-read only after a change inside the `images` array (captions included). */
+  private imagesDirty = true;
+  private images: NonNullable<MasterStory['images']> = [];
+  private readonly onImages = () => {
+    this.imagesDirty = true;
+  };
 
   constructor(
     doc: Y.Doc,
@@ -66,17 +71,24 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   ) {
     super(doc);
     this.body = new BodyReader(doc);
+    imagesArray(doc).observeDeep(this.onImages);
   }
 
   protected compute(prev: MasterStory | undefined): MasterStory {
     const fields = replaceEqualDeep(prev?.fields, readFields(this.doc));
     const body = this.body.read();
-    if (prev && prev.fields === fields && prev.body === body) return prev;
-    return { id: this.storyId, fields, body, images: NO_IMAGES };
+    if (this.imagesDirty) {
+      this.imagesDirty = false;
+      this.images = replaceEqualDeep(this.images, readImages(this.doc).map(imageRef));
+    }
+    const images = this.images;
+    if (prev && prev.fields === fields && prev.body === body && prev.images === images) return prev;
+    return { id: this.storyId, fields, body, images };
   }
 
   override dispose(): void {
     super.dispose();
+    imagesArray(this.doc).unobserveDeep(this.onImages);
     this.body.dispose();
   }
 }

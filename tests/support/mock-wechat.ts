@@ -127,6 +127,21 @@ export async function startMockWechat(
           materials.set(mediaId, { url });
           return send(200, { media_id: mediaId, url });
         }
+        case '/cgi-bin/media/uploadimg': {
+          // Images inside the article: JPG/PNG under 1 MB, answered with a URL (no media_id).
+          if (!needPost() || !needToken()) return;
+          const ct = r.headers['content-type'] ?? '';
+          const text = body.toString('latin1');
+          if (!ct.startsWith('multipart/form-data') || !/name="media"; filename="/.test(text)) {
+            violations.push('uploadimg: no multipart `media` file');
+            return wxError(41005, 'media data missing');
+          }
+          if (body.length > 1024 * 1024 + 4096) {
+            violations.push('uploadimg: image over 1 MB');
+            return wxError(40009, 'invalid image size');
+          }
+          return send(200, { url: `http://mmbiz.qpic.cn/mock/${next('img-')}.jpg` });
+        }
         case '/cgi-bin/draft/add': {
           if (!needPost() || !needToken()) return;
           const articles = json?.articles;

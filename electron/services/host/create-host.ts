@@ -43,6 +43,9 @@ import { fieldsMap, variantDocId } from '@shared/body/story-doc';
 import { readVariantDoc } from '@shared/variants/variant-doc';
 import { contentHash } from '@shared/workflow/content-hash';
 import { publishableContent } from '@shared/workflow/variant-content';
+import { AssetStore } from '../assets/asset-store';
+import { readImages, type StoryImage } from '@shared/body/story-images';
+import { AssetSync, type FetchBytes } from '../sync/asset-sync';
 
 export interface HostOptions {
   dataDir: string;
@@ -55,6 +58,8 @@ export interface HostOptions {
   compactEvery?: number;
   retryDelayMs?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Photo sync tuning for tests (back-off delays). */
+  assetSync?: { minDelayMs?: number; maxDelayMs?: number; partBytes?: number; fetch?: FetchBytes };
   /** Tuning for tests and benchmarks (pull concurrency, feed wait). */
   sync?: {
     pullConcurrency?: number;
@@ -94,6 +99,8 @@ export interface Host {
   readonly variants: VariantService;
   readonly databaseFile: string;
   readonly sync: SyncService;
+  readonly assets: AssetStore;
+  readonly assetSync: AssetSync;
 }
 
 const NoticesSchema = z.array(NoticeSchema);
@@ -170,12 +177,16 @@ export function createHost(opts: HostOptions): Host {
 
   // Set once the sync service exists (it needs the hub); the hub calls it on every change.
   let sync: SyncService | null = null;
+  let assetSync: AssetSync | null = null;
   const docs = new DocHub(db, {
     compactEvery: opts.compactEvery,
     retryDelayMs: opts.retryDelayMs,
-    onChange: (docId, _doc, origin, update) => {
+    onChange: (docId, doc, origin, update) => {
       if (origin !== HOST_ORIGIN) scheduleProjection(docId);
       sync?.changed(docId, origin, update);
+      // A story's photos arrive with its document; fetch the bytes this machine lacks.
+      const parsed = parseDocId(docId);
+      if (parsed?.kind === 'story') assetSync?.checkDoc(parsed.storyId, doc);
     },
     onStored: (docId, origin) => sync?.stored(docId, origin),
     onStorage: (state) => {
@@ -244,6 +255,18 @@ export function createHost(opts: HostOptions): Host {
     };
   };
 
+  const assets = new AssetStore(db);
+  assetSync = new AssetSync({
+    assets,
+    session: () => syncService.serverSession,
+    pendingStories: () => assets.storiesWithPendingUploads(),
+    arrived: (ids) => broadcast('assets.arrived', { ids }),
+    log,
+    ...(opts.assetSync ?? {}),
+  });
+  const photoSync = assetSync;
+  photoSync.kick();
+
   const variants = new VariantService({
     db,
     docs,
@@ -252,8 +275,13 @@ export function createHost(opts: HostOptions): Host {
   });
 
   /** Stores a new story row and its first document state in one transaction. */
-  const createStory = (id: string, fields: Partial<StoryFields>, body: readonly Block[]) => {
-    const update = initialStoryUpdate(fields, body);
+  const createStory = (
+    id: string,
+    fields: Partial<StoryFields>,
+    body: readonly Block[],
+    images: readonly StoryImage[] = [],
+  ) => {
+    const update = initialStoryUpdate(fields, body, images);
     const docId = storyDocId(id);
     const now = new Date().toISOString();
     let rowId = 0;
@@ -332,7 +360,14 @@ export function createHost(opts: HostOptions): Host {
       const headline = content.fields.headline
         ? content.fields.headline + DUPLICATE_SUFFIX[currentSettings().locale]
         : '';
-      return createStory(copyId, { ...content.fields, headline }, content.body);
+      const images = readImages(docs.get(storyDocId(id)));
+      const copy = createStory(copyId, { ...content.fields, headline }, content.body, images);
+      const now = new Date().toISOString();
+      for (const image of images) {
+        if (assets.has(image.id))
+          assets.link(copyId, image.id, image.fileName ?? `${image.id.slice(0, 12)}.jpg`, now);
+      }
+      return copy;
     },
     'stories.trash': ({ id }) => {
       const s = stories.trash(id, new Date().toISOString());
@@ -346,6 +381,7 @@ export function createHost(opts: HostOptions): Host {
     },
     'stories.purge': ({ id }) => {
       stories.purge(id);
+      assets.collectGarbage();
       docs.delete(storyDocId(id));
       variants.purge(id);
       broadcast('stories.changed', { ids: [id] });
@@ -362,6 +398,7 @@ export function createHost(opts: HostOptions): Host {
       if (parsed.kind === 'variant') variants.checkPush(parsed.storyId, parsed.channel);
       const state = toBase64(docs.open(docId, clientId, connection));
       syncService.opened(docId);
+      if (parsed.kind === 'story') photoSync.checkDoc(parsed.storyId, docs.get(docId));
       return { state };
     },
     'doc.push': ({ docId, clientId, update }) => {
@@ -387,7 +424,11 @@ export function createHost(opts: HostOptions): Host {
       return {};
     },
     'sync.status': () => syncService.status(),
-    'sync.signIn': (input) => syncService.signIn(input),
+    'sync.signIn': async (input) => {
+      const status = await syncService.signIn(input);
+      photoSync.kick();
+      return status;
+    },
     'sync.signOut': () => syncService.signOut(),
     'sync.desks': () => syncService.desks(),
     ...adminHandlers(syncService),
@@ -433,7 +474,9 @@ export function createHost(opts: HostOptions): Host {
         variant: variants.readVariant(storyId, channel),
       }));
       variants.release(storyId);
-      const exported = await exportChannels(inputs, channelContext(storyId));
+      const exported = await exportChannels(inputs, channelContext(storyId), {
+        readAsset: (id, crop) => Promise.resolve(assets.readForExport(id, crop)),
+      });
       const name = exportName(summary.headline, storyId, new Date());
       const result = {
         files: exported.channels,
@@ -470,6 +513,28 @@ export function createHost(opts: HostOptions): Host {
     'audit.report': ({ storyId, locale }) => workflowService.auditReport(storyId, locale),
     'audit.verify': () => workflowService.auditVerify(),
     'workflow.setReviewPlan': ({ deskId, plan }) => workflowService.setReviewPlan(deskId, plan),
+    'assets.add': async ({ storyId, fileName, data }) => {
+      stories.require(storyId);
+      try {
+        const added = await assets.add(storyId, fileName, fromBase64(data));
+        photoSync.kick();
+        return added;
+      } catch (err) {
+        const code = storageErrorCode(err);
+        if (code) throw new HostError(code, 'could not store the photo');
+        throw err;
+      }
+    },
+    'assets.addRendition': async ({ sourceId, crop, data }) => {
+      const made = await assets.addRendition(sourceId, crop, fromBase64(data));
+      photoSync.kick();
+      return made;
+    },
+    'assets.get': ({ id }) => {
+      const found = assets.read(id);
+      if (!found) throw new HostError('not_found', 'no such photo on this machine');
+      return { id, mime: found.mime, data: toBase64(found.data) };
+    },
     'variants.wechatClipboard': ({ storyId }) => {
       stories.require(storyId);
       variants.ensure(storyId, 'wechat');
@@ -486,6 +551,8 @@ export function createHost(opts: HostOptions): Host {
     variants,
     databaseFile,
     sync: syncService,
+    assets,
+    assetSync: photoSync,
     attach: (conn) => {
       connections.add(conn);
     },
@@ -496,6 +563,7 @@ export function createHost(opts: HostOptions): Host {
     flush: flushProjections,
     close: () => {
       updatesOff?.();
+      photoSync.stop();
       flushProjections();
       void syncService.stop();
       docs.shutdown();

@@ -314,6 +314,11 @@ export class SyncService {
     return this.session ? this.client : null;
   }
 
+  /** Where and as whom this machine is signed in (the photo sync sends bytes with it), or null. */
+  get serverSession(): { serverUrl: string; token: string } | null {
+    return this.session ? { serverUrl: this.session.serverUrl, token: this.session.token } : null;
+  }
+
   /** The signed-in person, or null. */
   get person(): SessionRecord['person'] | null {
     return this.session?.person ?? null;

@@ -8,7 +8,13 @@ import type { ChannelContext } from '@shared/channels';
 import { getChannel } from '@shared/channels';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import type { ExportResult } from '@shared/variants/schemas';
-import { resolveExportFiles, writeFolder, zipFiles, type ResolvedFile } from '../export/files';
+import {
+  resolveExportFiles,
+  writeFolder,
+  zipFiles,
+  type ResolveOptions,
+  type ResolvedFile,
+} from '../export/files';
 import { validateNinjs } from '../export/ninjs-validate';
 
 export interface ChannelExportInput {
@@ -25,18 +31,19 @@ export interface ExportedFiles {
 
 const decoder = new TextDecoder();
 
-/** Reads a photo's bytes; the asset store is not there yet, so every photo is reported missing. */
-const noAssets = () => Promise.resolve(null);
+/** Without an asset store every photo is reported missing. */
+const noAssets: ResolveOptions['readAsset'] = () => Promise.resolve(null);
 
 export async function exportChannels(
   inputs: readonly ChannelExportInput[],
   ctx: ChannelContext,
+  assets: Pick<ResolveOptions, 'readAsset'> = { readAsset: noAssets },
 ): Promise<ExportedFiles> {
   const out: ExportedFiles = { files: [], channels: [], missing: [], checks: [] };
   for (const { channel, variant } of inputs) {
     const c = getChannel(channel);
     if (!c) continue;
-    const resolved = await resolveExportFiles(c.exportFiles(variant, ctx), { readAsset: noAssets });
+    const resolved = await resolveExportFiles(c.exportFiles(variant, ctx), assets);
     for (const f of resolved.files) {
       const p = `${channel}/${f.path}`;
       out.files.push({ ...f, path: p });

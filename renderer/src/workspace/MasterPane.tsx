@@ -4,12 +4,13 @@ import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../app/sync-status';
 import type * as Y from 'yjs';
-import { fieldsMap, fieldText, readFields } from '@shared/body/story-doc';
+import { fieldsMap, fieldText, parseDocId, readFields } from '@shared/body/story-doc';
 import { FIELD_MAX_LENGTH, type StoryFields } from '@shared/domain/story';
 import { BodyEditor } from '../story/BodyEditor';
 import { MetaPanel } from '../story/MetaPanel';
 import { YTextInput } from '../story/YTextInput';
 import type { HostDocProvider } from '../story/host-doc-provider';
+import { PhotosSection } from '../photos/PhotosSection';
 
 interface Props {
   doc: Y.Doc;
@@ -94,6 +95,7 @@ export const MasterPane = memo(function MasterPane({
           {infoOpen && <MetaPanel doc={doc} />}
         </div>
       )}
+      {synced && <PhotosSection doc={doc} storyId={parseDocId(provider.docId)?.storyId ?? ''} />}
       <BodyEditor
         provider={provider}
         doc={doc}

@@ -4,6 +4,7 @@ import { cloneData } from '../common/clone';
 import { cleanLine, leadParagraph, trimToLimit } from '../common/text';
 import type { ChannelContext } from '../types';
 import { appSettings, type AppVariant } from './schema';
+import { channelCaption } from '../common/caption';
 
 export function deriveApp(master: MasterStory, ctx?: ChannelContext): AppVariant {
   const s = appSettings(ctx?.settings?.app);
@@ -19,7 +20,7 @@ export function deriveApp(master: MasterStory, ctx?: ChannelContext): AppVariant
     section: f.section,
     photos: (master.images ?? []).map((image) => ({
       image: cloneData(image),
-      caption: image.caption,
+      caption: channelCaption(image, 'app'),
     })),
     priority: f.priority,
     embargo: f.embargo,

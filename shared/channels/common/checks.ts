@@ -167,18 +167,21 @@ export function checkBody(r: Reporter<CommonRuleId>, body: readonly Block[], fie
 }
 
 const AI_LABEL = /AI|人工智能|生成|合成/i;
+/** An illustration's caption may say 示意图 (the label shared/authenticity gives it) instead. */
+const ILLUSTRATION_LABEL = /示意|AI|人工智能|生成|合成/i;
 
 /** Captions, credits and the AI-generated label on a channel's photos. */
 export function checkImages(
   r: Reporter<CommonRuleId>,
-  images: ReadonlyArray<Pick<ImageRef, 'caption' | 'credit' | 'aiGenerated'>>,
+  images: ReadonlyArray<Pick<ImageRef, 'caption' | 'credit' | 'aiGenerated' | 'synthetic'>>,
   field = 'images',
 ): void {
   images.forEach((img, index) => {
     const n = index + 1;
     if (!img.caption.trim()) r.report('captionMissing', { field, index }, { n });
     if (!img.credit.trim()) r.report('creditMissing', { field, index }, { n });
-    if (img.aiGenerated && !AI_LABEL.test(img.caption))
+    const label = img.synthetic === 'illustration' ? ILLUSTRATION_LABEL : AI_LABEL;
+    if (img.aiGenerated && !label.test(img.caption))
       r.report('aiLabelMissing', { field, index }, { n });
   });
 }

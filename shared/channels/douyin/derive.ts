@@ -7,6 +7,7 @@ import { cloneData } from '../common/clone';
 import { cleanLine, keyPoints, leadParagraph, splitSentences, trimToLimit } from '../common/text';
 import type { ChannelContext } from '../types';
 import { douyinSettings, type DouyinSettings, type DouyinVariant, type Shot } from './schema';
+import { channelCaption } from '../common/caption';
 
 const CARD_CHARS = 20;
 
@@ -64,7 +65,12 @@ export function deriveDouyin(master: MasterStory, ctx?: ChannelContext): DouyinV
       .filter(Boolean)
       .slice(0, s.maxDerivedHashtags),
     mentions: [],
-    cover: cover ? { image: cloneData(cover), crop: centerCrop(cover, 9 / 16) } : null,
+    cover: cover
+      ? {
+          image: { ...cloneData(cover), caption: channelCaption(cover, 'douyin') },
+          crop: centerCrop(cover, 9 / 16),
+        }
+      : null,
     coverTimeSec: null,
     script: deriveScript(master, s),
     video: null,

@@ -5,6 +5,7 @@ import { cloneData } from '../common/clone';
 import { cleanLine } from '../common/text';
 import type { ChannelContext } from '../types';
 import { printSettings, type PrintVariant } from './schema';
+import { channelCaption } from '../common/caption';
 
 export function derivePrint(master: MasterStory, ctx?: ChannelContext): PrintVariant {
   const s = printSettings(ctx?.settings?.print);
@@ -18,7 +19,7 @@ export function derivePrint(master: MasterStory, ctx?: ChannelContext): PrintVar
     body: cloneData(master.body),
     photos: (master.images ?? []).map((image) => ({
       image: cloneData(image),
-      caption: image.caption,
+      caption: channelCaption(image, 'print'),
     })),
     layout: { templateId: s.defaultTemplateId, span: s.defaultSpan, reservedLines: 0 },
     qr: { online: true, shopUrl: '', shopLabel: '' },

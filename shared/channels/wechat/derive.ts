@@ -7,6 +7,7 @@ import { cloneData } from '../common/clone';
 import { cleanLine, leadParagraph, trimToLimit } from '../common/text';
 import type { ChannelContext } from '../types';
 import { wechatSettings, type WechatVariant } from './schema';
+import { channelCaption } from '../common/caption';
 
 /** A digest made from the lead, as derive and "reset to automatic" produce it. */
 export function autoDigest(body: readonly Block[], length = 120): string {
@@ -24,7 +25,7 @@ function placePhotos(body: readonly Block[], images: readonly ImageRef[]): Wecha
   if (paragraphs.length === 0)
     return images.map((image) => ({
       image: cloneData(image),
-      caption: image.caption,
+      caption: channelCaption(image, 'wechat'),
       afterBlock: body.length - 1,
     }));
   // Spread evenly over the paragraphs, the first right after the lead.
@@ -32,7 +33,7 @@ function placePhotos(body: readonly Block[], images: readonly ImageRef[]): Wecha
     const slot = Math.floor((k * paragraphs.length) / Math.max(1, images.length));
     return {
       image: cloneData(image),
-      caption: image.caption,
+      caption: channelCaption(image, 'wechat'),
       afterBlock: paragraphs[slot] ?? paragraphs[0]!,
     };
   });
@@ -50,7 +51,11 @@ export function deriveWechat(master: MasterStory, ctx?: ChannelContext): WechatV
     body: cloneData(master.body),
     photos: placePhotos(master.body, images),
     cover: cover
-      ? { image: cloneData(cover), crop235: centerCrop(cover, 2.35), crop11: centerCrop(cover, 1) }
+      ? {
+          image: { ...cloneData(cover), caption: channelCaption(cover, 'wechat') },
+          crop235: centerCrop(cover, 2.35),
+          crop11: centerCrop(cover, 1),
+        }
       : null,
     contentSourceUrl: ctx?.links?.onlineUrl ?? '',
     needOpenComment: s.openComment,

@@ -8,6 +8,7 @@ import { cleanLine, leadParagraph, trimToLimit } from '../common/text';
 import type { ChannelContext } from '../types';
 import { weiboSuffix } from './compose';
 import { weiboSettings, type WeiboVariant } from './schema';
+import { channelCaption } from '../common/caption';
 
 const POST_LIMIT = 140;
 
@@ -41,7 +42,9 @@ export function deriveWeibo(master: MasterStory, ctx?: ChannelContext): WeiboVar
     link,
     topics,
     mentions: [],
-    images: (master.images ?? []).slice(0, 9).map((i) => cloneData(i)),
+    images: (master.images ?? [])
+      .slice(0, 9)
+      .map((i) => ({ ...cloneData(i), caption: channelCaption(i, 'weibo') })),
     longPost: false,
   };
 }

@@ -80,6 +80,7 @@ describe('WeChat publisher', () => {
     expect(mock.requests.map((x) => x.path)).toEqual([
       '/cgi-bin/token',
       '/cgi-bin/material/add_material',
+      '/cgi-bin/media/uploadimg',
       '/cgi-bin/draft/add',
       '/cgi-bin/freepublish/submit',
       '/cgi-bin/freepublish/get',

@@ -113,6 +113,38 @@ describe('migrations', () => {
     expect(db.prepare('SELECT sum(updates) n FROM sync_dirty').get()).toEqual({ n: 3 });
   });
 
+  it('005 adds content-addressed assets linked to stories, cascading with the story only', () => {
+    const db = new Database(path.join(tempDir(), 'v5.db'));
+    migrate(db, MIGRATIONS, 4);
+    db.prepare(
+      "INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'now', 'now')",
+    ).run();
+    expect(migrate(db, MIGRATIONS, 5)).toBe(5);
+    expect(tables(db)).toEqual(expect.arrayContaining(['assets', 'story_assets']));
+    db.pragma('foreign_keys = ON');
+    const id = 'ab'.repeat(32);
+    const insert = db.prepare(
+      "INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at) VALUES (?, ?, 10, 10, 1, '{}', x'00', 'now')",
+    );
+    insert.run(id, 'image/jpeg');
+    expect(() => insert.run('AB'.repeat(32), 'image/jpeg')).toThrow(/CHECK/);
+    expect(() => insert.run('cd'.repeat(32), 'text/plain')).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO story_assets (story_id, asset_id, file_name, added_at) VALUES ('s1', ?, 'a.jpg', 'now')",
+    ).run(id);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO story_assets (story_id, asset_id, file_name, added_at) VALUES ('s1', ?, 'a.jpg', 'now')",
+        )
+        .run('ef'.repeat(32)),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM stories WHERE id = 's1'").run();
+    expect(db.prepare('SELECT count(*) n FROM story_assets').get()).toEqual({ n: 0 });
+    // The bytes stay: another story (or an export in progress) may still use them.
+    expect(db.prepare('SELECT count(*) n FROM assets').get()).toEqual({ n: 1 });
+  });
+
   it('004 adds variant state and master revisions, keeps existing stories, and cascades with them', () => {
     const db = new Database(path.join(tempDir(), 'v2.db'));
     migrate(db, MIGRATIONS, 3);

@@ -46,9 +46,12 @@ describe('app channel', () => {
     const doc = { ...appNinjs(app.derive(master(), CTX), CTX), channel: 'app' };
     expect(validateNinjs(doc).valid).toBe(false);
   });
-  it('flags an AI-generated photo without a label and a missing summary', () => {
+  it('labels an AI-generated photo when deriving, and flags a desk that removed the label', () => {
+    const derived = app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX);
+    expect(derived.photos[0]!.caption).toMatch(/（AI生成）$/);
     const v = {
-      ...app.derive(master({ images: [{ ...PHOTO, aiGenerated: true }] }), CTX),
+      ...derived,
+      photos: derived.photos.map((p) => ({ ...p, caption: PHOTO.caption })),
       summary: '',
     };
     const rules = app.validate(v, CTX).map((p) => `${p.rule}:${p.severity}`);

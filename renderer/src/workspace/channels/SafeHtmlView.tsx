@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeHtml, type Allowlist, type SafeNode } from '../safe-html';
+import { AssetImage } from '../../photos/AssetImage';
 
 const CACHE_LIMIT = 4000;
 const cache = new Map<string, SafeNode[]>();
@@ -23,6 +24,8 @@ function Node({ node, photoLabel }: { node: SafeNode; photoLabel: string }) {
   const Tag = node.tag as 'p';
   if (node.tag === 'img') {
     if (node.src) return <img src={node.src} alt={node.alt ?? ''} style={node.style} />;
+    if (node.assetId)
+      return <AssetImage id={node.assetId} alt={node.alt ?? ''} style={node.style} />;
     return (
       <span className="pv-photo-placeholder" role="img" aria-label={node.alt || photoLabel}>
         {photoLabel}

@@ -11,6 +11,15 @@ import { AppPreview } from './app/AppPreview';
 import { PrintLayoutEditor } from '../editor/PrintLayoutEditor';
 import { CardsEditor } from '../editor/CardsEditor';
 import type { ChannelUi, PreviewProps } from './types';
+import { makeCropEditor } from '../../photos/CropEditor';
+
+const WechatCoverCrop = makeCropEditor([
+  { key: 'crop235', ratio: 2.35, label: 'photos.crop.ratio235' },
+  { key: 'crop11', ratio: 1, label: 'photos.crop.ratio11' },
+]);
+const DouyinCoverCrop = makeCropEditor([
+  { key: 'crop', ratio: 9 / 16, label: 'photos.crop.ratio916', rendition: true },
+]);
 
 // Previews are memoised: a pane re-renders its preview only when the variant changed.
 const ui = <V>(u: ChannelUi<V>) =>
@@ -38,6 +47,7 @@ export const CHANNEL_UI: Record<ChannelId, ChannelUi<unknown>> = {
       { field: 'digest', kind: 'multiline', rows: 3 },
       { field: 'contentSourceUrl', kind: 'text' },
       { field: 'needOpenComment', kind: 'toggle' },
+      { field: 'cover', kind: 'custom', Editor: WechatCoverCrop },
       { field: 'body', kind: 'body' },
     ],
   }),
@@ -58,6 +68,7 @@ export const CHANNEL_UI: Record<ChannelId, ChannelUi<unknown>> = {
       { field: 'caption', kind: 'multiline', rows: 3 },
       { field: 'hashtags', kind: 'tags' },
       { field: 'mentions', kind: 'tags' },
+      { field: 'cover', kind: 'custom', Editor: DouyinCoverCrop },
       { field: 'script', kind: 'cards', Editor: CardsEditor },
     ],
   }),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppVariant } from '@shared/channels/app';
 import { BlocksView } from '../BlocksView';
 import type { PreviewProps } from '../types';
+import { PhotoFigures } from '../../../photos/PhotoFigures';
 
 const Head = memo(function Head({
   section,
@@ -66,6 +67,7 @@ export function AppPreview({ variant: v }: PreviewProps<AppVariant>) {
         dateline={v.dateline}
         summary={v.summary}
       />
+      <PhotoFigures photos={v.photos} className="app-photos" />
       <Body body={v.body} />
       <Tags tags={v.tags} />
     </article>

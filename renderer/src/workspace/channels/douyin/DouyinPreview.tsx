@@ -5,6 +5,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { douyinText, type DouyinVariant } from '@shared/channels/douyin';
 import type { PreviewProps } from '../types';
+import { AssetImage } from '../../../photos/AssetImage';
+import { syntheticBadge } from '../../../photos/badge';
 
 export function DouyinPreview({ variant: v }: PreviewProps<DouyinVariant>) {
   const { t } = useTranslation();
@@ -16,6 +18,15 @@ export function DouyinPreview({ variant: v }: PreviewProps<DouyinVariant>) {
   return (
     <div className="dy">
       <div className="dy-frame" aria-label={t('workspace.douyin.frame')}>
+        {v.cover && (
+          <AssetImage
+            id={v.cover.image.id}
+            alt={t('workspace.douyin.cover')}
+            crop={v.cover.crop}
+            className="dy-cover"
+            badge={syntheticBadge(v.cover.image)}
+          />
+        )}
         <div className={`dy-card dy-card-${shot?.kind ?? 'none'}`} data-testid="douyin-card">
           {shot ? shot.text : t('workspace.douyin.noScript')}
         </div>

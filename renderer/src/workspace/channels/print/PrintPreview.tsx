@@ -17,6 +17,7 @@ import { formatNumber } from '../../../i18n/format';
 import { useElementWidth } from '../../use-element-width';
 import { copyfitSummary, ziPixels, type CopyfitSummary } from './copyfit-summary';
 import type { PreviewProps } from '../types';
+import { PhotoFigures } from '../../../photos/PhotoFigures';
 
 const OVERSET_SHOWN = 6;
 
@@ -274,6 +275,7 @@ export function PrintPreview({ variant: v, ctx }: PreviewProps<PrintVariant>) {
         width={fit.columnWidthZi * zi}
         indentZi={template.indentZi}
       />
+      <PhotoFigures photos={v.photos} className="pr-photos" />
       <QrCodes qr={qr} ctx={ctx} />
       <Legend template={template} span={layout.span} width={fit.columnWidthZi} />
     </div>

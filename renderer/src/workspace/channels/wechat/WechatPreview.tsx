@@ -17,6 +17,8 @@ import { parseStyle } from '../../safe-html';
 import { SafeHtmlView } from '../SafeHtmlView';
 import { Chunked } from '../Chunked';
 import type { PreviewProps } from '../types';
+import { AssetImage } from '../../../photos/AssetImage';
+import { syntheticBadge } from '../../../photos/badge';
 
 const ARTICLE_STYLE = parseStyle(WECHAT_ARTICLE_STYLE);
 
@@ -27,16 +29,26 @@ const renderPart = (p: WechatHtmlPart, i: number) => (
 const FeedCard = memo(function FeedCard({
   title,
   digest,
-  hasCover,
+  cover,
 }: {
   title: string;
   digest: string;
-  hasCover: boolean;
+  cover: WechatVariant['cover'];
 }) {
   const { t } = useTranslation();
   return (
     <div className="wx-card" aria-label={t('workspace.wechat.feedCard')}>
-      <div className="wx-cover">{hasCover ? '' : t('workspace.wechat.noCover')}</div>
+      {cover ? (
+        <AssetImage
+          id={cover.image.id}
+          alt={t('workspace.wechat.cover')}
+          crop={cover.crop235}
+          className="wx-cover wx-cover-image"
+          badge={syntheticBadge(cover.image)}
+        />
+      ) : (
+        <div className="wx-cover">{t('workspace.wechat.noCover')}</div>
+      )}
       <div className="wx-card-title">{title || t('workspace.untitled')}</div>
       <div className="wx-card-digest">{digest}</div>
     </div>
@@ -104,7 +116,7 @@ export function WechatPreview({ variant: v }: PreviewProps<WechatVariant>) {
     <div className="phone" aria-label={label}>
       <PhoneBar />
       <div className="phone-screen">
-        <FeedCard title={v.title} digest={digest} hasCover={!!v.cover} />
+        <FeedCard title={v.title} digest={digest} cover={v.cover} />
         <article className="wx-article">
           <ArticleHead title={v.title} author={v.author} />
           <ArticleBody body={v.body} photos={v.photos} />

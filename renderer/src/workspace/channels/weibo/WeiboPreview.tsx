@@ -12,6 +12,9 @@ import {
 } from '@shared/channels/weibo';
 import type { PreviewProps } from '../types';
 import { weiboSegments } from './segments';
+import { centerCrop } from '@shared/domain/master-story';
+import { AssetImage } from '../../../photos/AssetImage';
+import { syntheticBadge } from '../../../photos/badge';
 
 const LIMIT = 140;
 const LONG_LIMIT = 2000;
@@ -81,9 +84,14 @@ export function WeiboPreview({ variant: v, ctx }: PreviewProps<WeiboVariant>) {
       {v.images.length > 0 && (
         <div className="wb-images">
           {v.images.map((img) => (
-            <span key={img.id} className="pv-photo-placeholder">
-              {img.caption || t('workspace.photoPending')}
-            </span>
+            <AssetImage
+              key={img.id}
+              id={img.id}
+              alt={img.caption}
+              className="wb-image"
+              crop={centerCrop(img, 1)}
+              badge={syntheticBadge(img)}
+            />
           ))}
         </div>
       )}
