@@ -9,6 +9,7 @@ import { makeAnchor, placeAnchor } from '@shared/annotations';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import { newId } from '@shared/domain/ids';
 import type { TextAnchor, WorkflowCommand } from '@shared/workflow/commands';
+import type { VariantWorkflow } from '@shared/workflow/state';
 import { CHANNEL_NAMES, STAGE_NAMES } from '@shared/workflow/names';
 import { HostError } from '@shared/api/errors';
 import { errorText } from '../common/error-text';
@@ -261,6 +262,48 @@ function ReviewStrip({ view, channel }: { view: WorkflowStateView; channel: Chan
   );
 }
 
+/** Where a published version went (the publisher's id and address) and when; or why not. */
+function Deliveries({ variant, channel }: { variant: VariantWorkflow; channel: ChannelId }) {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  const waiting =
+    variant.stage === 'published' &&
+    !variant.deliveries.some((d) => d.revision === variant.publications.at(-1)?.revision);
+  if (!variant.deliveries.length && !waiting) return null;
+  return (
+    <section
+      className="wf-deliveries"
+      aria-label={t('review.workflow.deliveries', { channel: CHANNEL_NAMES[channel][lang] })}
+    >
+      <h4>{t('review.workflow.deliveriesTitle')}</h4>
+      <ul className="rv-list">
+        {variant.deliveries.map((d, i) => (
+          <li key={i} className={`wf-delivery wf-delivery-${d.outcome}`}>
+            <span className={d.outcome === 'delivered' ? 'wf-ok' : 'rv-error'}>
+              {t(`review.workflow.delivery.${d.outcome}`)}
+            </span>
+            <time dateTime={d.at}>{formatDateTime(d.at, i18n.language)}</time>
+            {d.target?.externalId && (
+              <span className="wf-delivery-id">
+                {t('review.workflow.deliveryId', { id: d.target.externalId })}
+              </span>
+            )}
+            {d.target?.url && (
+              <a className="wf-delivery-url" href={d.target.url} target="_blank" rel="noreferrer">
+                {d.target.url}
+              </a>
+            )}
+            {d.error && <span className="rv-hint">{d.error}</span>}
+          </li>
+        ))}
+        {waiting && (
+          <li className="wf-delivery wf-pending">{t('review.workflow.delivery.waiting')}</li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export function WorkflowTab({
   wf,
   annotations,
@@ -431,6 +474,7 @@ export function WorkflowTab({
                 })}
               </p>
             )}
+            <Deliveries variant={v} channel={c} />
             {renderActions(c)}
           </section>
         );

@@ -1,6 +1,9 @@
 // The workflow as React state: one story's view (with the commands still in
-// the outbox), my queues, my notifications. Each refreshes when the host says
-// the workflow changed; all fail with `signed_out` until the desk signs in.
+// the outbox), my queues, my notifications. Each refreshes as soon as the
+// host says the workflow changed (`workflow.changed`: the change feed brought
+// news, or a command was confirmed or refused; `workflow.notification`), so
+// another person's step shows within a moment; a slow poll is only a
+// fallback. All fail with `signed_out` until the desk signs in.
 import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput } from '@shared/api/contract';
 import { HostError } from '@shared/api/errors';
@@ -10,6 +13,9 @@ import { useHost } from '../app/host-context';
 import { useSyncStatus } from '../app/sync-status';
 
 export type WorkflowStateView = CallOutput<'workflow.state'>;
+
+/** Fallback re-read when no event came (a missed event, a server-side hash change). */
+export const WORKFLOW_FALLBACK_POLL_MS = 60_000;
 
 interface Loaded<T> {
   data: T | null;
@@ -68,8 +74,9 @@ export function useWorkflowState(storyId: string): UseWorkflowState {
   const host = useHost();
   const load = useCallback(() => host.call('workflow.state', { storyId }), [host, storyId]);
   const relevant = useCallback((ids: string[]) => ids.includes(storyId), [storyId]);
-  // Edits to a version change its hash without a workflow event: look again now and then.
-  const v = useHostValue(load, relevant, 10_000);
+  // Edits to a version change its hash without a workflow event: the review panel calls
+  // refresh when a version's text changes; the poll is only a fallback.
+  const v = useHostValue(load, relevant, WORKFLOW_FALLBACK_POLL_MS);
   const command = useCallback(
     async (cmd: WorkflowCommand): Promise<Reason | null> => {
       const r = await host.call('workflow.command', { storyId, command: cmd });
@@ -86,7 +93,7 @@ const always = () => true;
 export function useQueues() {
   const host = useHost();
   const load = useCallback(() => host.call('workflow.queues', {}), [host]);
-  return useHostValue(load, always, 60_000);
+  return useHostValue(load, always, WORKFLOW_FALLBACK_POLL_MS);
 }
 
 export function useNotifications() {
@@ -95,5 +102,5 @@ export function useNotifications() {
     () => host.call('workflow.notifications', { unreadOnly: false }),
     [host],
   );
-  return useHostValue(load, always, 60_000);
+  return useHostValue(load, always, WORKFLOW_FALLBACK_POLL_MS);
 }
