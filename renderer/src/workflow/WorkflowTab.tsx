@@ -10,6 +10,7 @@ import type { ChannelId } from '@shared/domain/channel-ids';
 import { newId } from '@shared/domain/ids';
 import type { TextAnchor, WorkflowCommand } from '@shared/workflow/commands';
 import type { VariantWorkflow } from '@shared/workflow/state';
+import { scanStatus } from '@shared/workflow/progress';
 import { CHANNEL_NAMES, STAGE_NAMES } from '@shared/workflow/names';
 import { HostError } from '@shared/api/errors';
 import { errorText } from '../common/error-text';
@@ -262,6 +263,30 @@ function ReviewStrip({ view, channel }: { view: WorkflowStateView; channel: Chan
   );
 }
 
+/** Blocking 机审 findings on the server's copy of a version: they stop 终审 and publishing. */
+function ScanGate({
+  view,
+  variant,
+  channel,
+}: {
+  view: WorkflowStateView;
+  variant: VariantWorkflow;
+  channel: ChannelId;
+}) {
+  const { t } = useTranslation();
+  if (variant.stage === 'published' || variant.stage === 'spiked' || variant.stage === 'vetoed')
+    return null;
+  const hash = view.content.find((x) => x.channel === channel)?.hash ?? null;
+  const st = scanStatus(variant, view.scans[channel], hash);
+  if (!st.current || st.unresolved.length === 0) return null;
+  const terms = [...new Set(st.unresolved.map((f) => f.text))].join('、');
+  return (
+    <p className="rv-blocking wf-scan-gate">
+      {t('review.workflow.scanBlocks', { count: st.unresolved.length, terms })}
+    </p>
+  );
+}
+
 /** Where a published version went (the publisher's id and address) and when; or why not. */
 function Deliveries({ variant, channel }: { variant: VariantWorkflow; channel: ChannelId }) {
   const { t, i18n } = useTranslation();
@@ -474,6 +499,7 @@ export function WorkflowTab({
                 })}
               </p>
             )}
+            <ScanGate view={view} variant={v} channel={c} />
             <Deliveries variant={v} channel={c} />
             {renderActions(c)}
           </section>
