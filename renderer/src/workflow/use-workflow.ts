@@ -16,6 +16,9 @@ export type WorkflowStateView = CallOutput<'workflow.state'>;
 
 /** Fallback re-read when no event came (a missed event, a server-side hash change). */
 export const WORKFLOW_FALLBACK_POLL_MS = 60_000;
+/** While an edit here has not reached the server: how often, and how many times, to look again. */
+const CATCH_UP_MS = 1_000;
+const CATCH_UP_TRIES = 30;
 
 interface Loaded<T> {
   data: T | null;
@@ -74,16 +77,55 @@ export function useWorkflowState(storyId: string): UseWorkflowState {
   const host = useHost();
   const load = useCallback(() => host.call('workflow.state', { storyId }), [host, storyId]);
   const relevant = useCallback((ids: string[]) => ids.includes(storyId), [storyId]);
+  /**
+   * A command about a version's content names the hash this person saw. The view on screen may
+   * predate the server receiving this computer's last edit; when this computer's copy is now
+   * exactly the server's, that is the content on screen, so its hash is the one to send.
+   */
+  const withCurrentHash = useCallback(
+    async (cmd: WorkflowCommand): Promise<WorkflowCommand> => {
+      if (!('contentHash' in cmd) || !('channel' in cmd) || !cmd.channel) return cmd;
+      const fresh = await host.call('workflow.state', { storyId });
+      const local = fresh.local.find((l) => l.channel === cmd.channel);
+      const server = fresh.content.find((c) => c.channel === cmd.channel)?.hash;
+      return local?.synced && server && local.hash === server
+        ? { ...cmd, contentHash: server }
+        : cmd;
+    },
+    [host, storyId],
+  );
   // Edits to a version change its hash without a workflow event: the review panel calls
   // refresh when a version's text changes; the poll is only a fallback.
   const v = useHostValue(load, relevant, WORKFLOW_FALLBACK_POLL_MS);
+  // While this computer's copy of a version has not reached the server, no event says when it
+  // does: look again every second (for a while) so the hashes, STALE marks and actions catch up.
+  const behind =
+    v.data?.local.some(
+      (l) => !l.synced || l.hash !== v.data?.content.find((c) => c.channel === l.channel)?.hash,
+    ) ?? false;
+  // Counted per state of this computer's copies: a new edit starts the count again.
+  const localKey = v.data?.local.map((l) => `${l.channel}:${l.hash}:${l.synced}`).join() ?? '';
+  const [tries, setTries] = useState({ key: '', n: 0 });
+  const refresh = v.refresh;
+  useEffect(() => {
+    const n = tries.key === localKey ? tries.n : 0;
+    if (!behind || n >= CATCH_UP_TRIES) return;
+    const timer = setTimeout(() => {
+      setTries({ key: localKey, n: n + 1 });
+      refresh();
+    }, CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [behind, localKey, tries, v.data, refresh]);
   const command = useCallback(
     async (cmd: WorkflowCommand): Promise<Reason | null> => {
-      const r = await host.call('workflow.command', { storyId, command: cmd });
+      const r = await host.call('workflow.command', {
+        storyId,
+        command: await withCurrentHash(cmd),
+      });
       v.refresh();
       return r.status === 'refused' ? r.reason : null;
     },
-    [host, storyId, v],
+    [host, storyId, v, withCurrentHash],
   );
   return { ...v, command };
 }
