@@ -3,10 +3,7 @@
 // sensitive word from the default list is a blocking 机审 finding until it is
 // fixed; sources and claims are recorded and verified; screenshots of each
 // tab at 1366×768 in zh-CN and en.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   body,
@@ -18,7 +15,14 @@ import {
   waitSaved,
   type RunningHost,
 } from './fixtures';
-import { ROOT } from '../support/web-host-process';
+import {
+  openReview,
+  review,
+  selectInBody,
+  signIn,
+  startNewsroomServer,
+  type NewsroomServer,
+} from './newsroom-helpers';
 
 const SHOTS = 'test-results/screenshots';
 const HEADLINE = '全县秋粮收购进度过半';
@@ -32,36 +36,6 @@ async function writeStory(page: Page) {
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(SECOND);
   await waitSaved(page);
-}
-
-/** Selects the first occurrence of `text` in the master's body, as a person dragging over it would. */
-async function selectInBody(page: Page, text: string) {
-  await body(page).evaluate((el, needle) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue?.indexOf(needle) ?? -1;
-      if (i < 0) continue;
-      (el as HTMLElement).focus();
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`not in the body: ${needle}`);
-  }, text);
-}
-
-function review(page: Page) {
-  return page.getByRole('complementary', { name: /审阅|Review/ });
-}
-
-async function openReview(page: Page) {
-  const toggle = page.getByRole('button', { name: /^(审阅|Review)$/ });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await expect(review(page)).toBeVisible();
 }
 
 /** The texts of the body's comment highlights (CSS Custom Highlight API). */
@@ -362,65 +336,6 @@ test.describe('review panel', () => {
 });
 
 // ---- Two people on a newsroom server --------------------------------------
-
-interface NewsroomServer {
-  url: string;
-  password: string;
-  /** What the server wrote to stderr and stdout (warnings and errors). */
-  log(): string;
-  stop(): Promise<void>;
-}
-
-async function startNewsroomServer(): Promise<NewsroomServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-e2e-server-'));
-  const child = spawn(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    [path.join(ROOT, 'tests/support/newsroom-server-process.ts'), dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  let out = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /RONGMEI_SERVER_READY (\{.*\})/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(JSON.parse(m[1]!) as { url: string; password: string });
-      }
-    });
-    void exited.then(() => reject(new Error(`server exited: ${err}`)));
-  });
-  return {
-    ...ready,
-    log: () => err + out,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function signIn(page: Page, server: NewsroomServer, login: string) {
-  const ok = await page.evaluate(
-    async ({ serverUrl, login, password }) => {
-      const token = sessionStorage.getItem('rongmei.webhost.token');
-      const r = await fetch('/api/call/sync.signIn', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ serverUrl, login, password }),
-      });
-      return r.ok;
-    },
-    { serverUrl: server.url, login, password: server.password },
-  );
-  expect(ok).toBe(true);
-  await expect(page.getByRole('group', { name: '我的队列' })).toBeVisible({ timeout: 20_000 });
-}
 
 test.describe('review workflow with two people', () => {
   test.describe.configure({ timeout: 180_000 });
