@@ -371,18 +371,18 @@ test.describe('review workflow with two people', () => {
     await review(reporter).getByRole('tab', { name: '流程' }).click();
     const flowR = review(reporter).getByRole('tabpanel');
     await flowR.getByRole('button', { name: '发稿', exact: true }).click();
-    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    await expect(flowR).toContainText('已发稿');
     // The desk head finds it in their queue, comments on a range and sends it back.
     const incoming = head
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /待认领/ });
-    await expect(incoming).toContainText(/[1-9]/, { timeout: 30_000 });
+    await expect(incoming).toContainText(/[1-9]/);
     await incoming.click();
     await head
       .getByRole('button', { name: new RegExp(HEADLINE) })
       .first()
       .click();
-    await expect(body(head)).toContainText('价格稳中有升', { timeout: 30_000 });
+    await expect(body(head)).toContainText('价格稳中有升');
     await openReview(head);
     await selectInBody(head, '全县累计收购秋粮3.2万吨');
     await review(head).getByRole('button', { name: '批注所选文字' }).click();
@@ -401,15 +401,15 @@ test.describe('review workflow with two people', () => {
     await form.getByLabel('“全县累计收购秋粮3.2万吨”').check();
     await form.getByRole('button', { name: '退回' }).click();
     // Sent back to the reporter, the story leaves the desk head's sight.
-    await expect(flowH.getByRole('status')).toContainText('已退回记者', { timeout: 20_000 });
+    await expect(flowH.getByRole('status')).toContainText('已退回记者');
     await head.screenshot({ path: `${SHOTS}/review-workflow-desk-head-zh-CN.png` });
 
     // The reporter sees it: queue count, the reason with the quoted words, the comment.
     const sentBack = reporter
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /被退回/ });
-    await expect(sentBack).toContainText(/[1-9]/, { timeout: 30_000 });
-    await expect(flowR).toContainText('请补充收购数据的来源', { timeout: 30_000 });
+    await expect(sentBack).toContainText(/[1-9]/);
+    await expect(flowR).toContainText('请补充收购数据的来源');
     const quote = flowR.getByRole('button', { name: '全县累计收购秋粮3.2万吨' });
     await quote.click();
     await expect
@@ -418,13 +418,13 @@ test.describe('review workflow with two people', () => {
     await review(reporter).getByRole('tab', { name: /批注/ }).click();
     await expect(
       review(reporter).getByRole('article', { name: '批注：全县累计收购秋粮3.2万吨' }),
-    ).toContainText('这个数字的出处', { timeout: 30_000 });
+    ).toContainText('这个数字的出处');
     await review(reporter).getByRole('tab', { name: '流程' }).click();
     await reporter.screenshot({ path: `${SHOTS}/review-workflow-reporter-zh-CN.png` });
 
     // Filed again, the WeChat desk claims its version, submits it, and 初审 signs it off.
     await flowR.getByRole('button', { name: '发稿', exact: true }).click();
-    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    await expect(flowR).toContainText('已发稿');
     await head
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /待认领/ })
@@ -437,29 +437,29 @@ test.describe('review workflow with two people', () => {
     await review(head).getByRole('tab', { name: '流程' }).click();
     const wechatFlow = flowH.getByRole('region', { name: '微信公众号' });
     await wechatFlow.getByRole('button', { name: '认领' }).click();
-    await expect(wechatFlow).toContainText('编辑中', { timeout: 20_000 });
+    await expect(wechatFlow).toContainText('编辑中');
     const pane = head
       .getByRole('region', { name: '各渠道预览' })
       .getByRole('region', { name: '微信公众号', exact: true });
     await pane.getByRole('button', { name: '编辑微信公众号版本' }).click();
     await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格稳中有升。');
     await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
-    await wechatFlow.getByRole('button', { name: '提交审核' }).click({ timeout: 30_000 });
-    await expect(wechatFlow).toContainText('审核中', { timeout: 20_000 });
-    await wechatFlow.getByRole('button', { name: '签发' }).click({ timeout: 30_000 });
+    await wechatFlow.getByRole('button', { name: '提交审核' }).click();
+    await expect(wechatFlow).toContainText('审核中');
+    await wechatFlow.getByRole('button', { name: '签发' }).click();
     await wechatFlow.getByRole('form', { name: '签发' }).getByLabel('签发意见').fill('同意');
     await wechatFlow
       .getByRole('form', { name: '签发' })
       .getByRole('button', { name: '签发' })
       .click();
     const strip = wechatFlow.getByRole('list', { name: '微信公众号的审核步骤' });
-    await expect(strip.getByRole('listitem').first()).toContainText('✓ 陈华', { timeout: 20_000 });
+    await expect(strip.getByRole('listitem').first()).toContainText('✓ 陈华');
     await expect(strip.getByRole('listitem').first()).toContainText('同意');
 
     // An edit after the sign-off makes it stale.
     await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格总体稳定。');
     await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
-    await expect(strip.getByRole('listitem').first()).toContainText('已过期', { timeout: 30_000 });
+    await expect(strip.getByRole('listitem').first()).toContainText('已过期');
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-zh-CN.png` });
     const overflow = await head.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
@@ -473,7 +473,7 @@ test.describe('review workflow with two people', () => {
     await head.goto(url);
     await openReview(head);
     await review(head).getByRole('tab', { name: 'Workflow' }).click();
-    await expect(review(head).getByRole('tabpanel')).toContainText('STALE', { timeout: 20_000 });
+    await expect(review(head).getByRole('tabpanel')).toContainText('STALE');
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-en.png` });
     await reporterCtx.close();
     await headCtx.close();
