@@ -359,6 +359,7 @@ test.describe('the chain to WeChat with four people', () => {
     await review(E).getByRole('tab', { name: 'Workflow' }).click();
     const wentEn = review(E).getByRole('region', { name: 'Where the WeChat version went' });
     await expect(wentEn).toContainText('Delivered');
+    await expect(E.getByTestId('preview-print')).toContainText(HEADLINE);
     await wentEn.scrollIntoViewIfNeeded();
     await E.screenshot({ path: `${SHOTS}/workflow-published-en.png` });
 
