@@ -251,8 +251,11 @@ test.describe('the chain to WeChat with four people', () => {
     await expect(strip(E).nth(0)).toContainText('✓ 赵敏');
     await proofread(E);
 
-    // 5. 复审 by the desk head.
+    // 5. 复审 by the desk head (who sees the 初审 a moment after it was confirmed).
+    await expect(strip(E).nth(0)).toContainText('✓ 赵敏');
+    const signedAt = Date.now();
     await expect(strip(H).nth(0)).toContainText('✓ 赵敏');
+    const seenMs = Date.now() - signedAt;
     await signOff(H, '复审同意');
     await expect(strip(H).nth(1)).toContainText('✓ 陈华');
 
@@ -365,7 +368,8 @@ test.describe('the chain to WeChat with four people', () => {
 
     console.log(
       `chain to WeChat: ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-        `a filed story reached the WeChat desk's queue in ${arrivedMs} ms`,
+        `a filed story reached the WeChat desk's queue in ${arrivedMs} ms; ` +
+        `the desk head saw the 初审 sign-off ${seenMs} ms after the editor did`,
     );
     await Promise.all([editor.ctx.close(), head.ctx.close(), chief.ctx.close()]);
   });
