@@ -6,8 +6,9 @@
 // word blocks 终审 until it is fixed (which un-approves the earlier steps);
 // 终审 passes; an edit after 终审 makes every sign-off stale and publishing is
 // refused until re-approved; the editor publishes and the 流程 tab shows
-// where it went. Every wait is on what the next person sees (no sleeps): the
-// views refresh on the host's workflow events.
+// where it went. A second test: a desk head lets a blocking finding through
+// with a reason instead. Every wait is on what the next person sees (no
+// sleeps): the views refresh on the host's workflow events.
 import fs from 'node:fs';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import {
@@ -69,14 +70,11 @@ async function openFlow(page: Page) {
 }
 
 /** Opens the story from one of my queues once its count shows it. */
-async function openFromQueue(page: Page, queue: RegExp) {
+async function openFromQueue(page: Page, queue: RegExp, headline = HEADLINE) {
   const link = page.getByRole('group', { name: '我的队列' }).getByRole('link', { name: queue });
   await expect(link).toContainText(/[1-9]/);
   await link.click();
-  await page
-    .getByRole('button', { name: new RegExp(HEADLINE) })
-    .first()
-    .click();
+  await page.getByRole('button', { name: headline }).first().click();
   await expect(body(page)).toContainText('新建粮仓');
   await openFlow(page);
 }
@@ -372,5 +370,56 @@ test.describe('the chain to WeChat with four people', () => {
         `the desk head saw the 初审 sign-off ${seenMs} ms after the editor did`,
     );
     await Promise.all([editor.ctx.close(), head.ctx.close(), chief.ctx.close()]);
+  });
+  test('a desk head lets a blocking 机审 finding through with a reason; the override is on record', async ({
+    browser,
+  }) => {
+    const headline = '新建粮仓迎来北方客商';
+    const open = async (host: RunningHost, login: string): Promise<Person> => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await openApp(page, host);
+      await signIn(page, server, login);
+      return { ctx, page };
+    };
+    const [reporter, head] = await Promise.all([
+      open(hosts[0]!, 'wang.li'),
+      open(hosts[2]!, 'chen.hua'),
+    ]);
+    const R = reporter.page;
+    const H = head.page;
+    await newStory(R, headline);
+    await body(R).click();
+    await R.keyboard.insertText('新建粮仓投入使用。北朝鲜客商也来考察。');
+    await waitSaved(R);
+    await openFlow(R);
+    await review(R)
+      .getByRole('tabpanel')
+      .getByRole('button', { name: '发稿', exact: true })
+      .click();
+    await expect(review(R).getByRole('tabpanel')).toContainText('已发稿');
+
+    // The desk head claims the WeChat version: the word blocks it.
+    await openFromQueue(H, /待认领/, headline);
+    await wechatFlow(H).getByRole('button', { name: '认领' }).click();
+    await expect(wechatFlow(H)).toContainText('编辑中');
+    // Once the desk has its own copy of the version, the server scans it.
+    await editSummary(H, '新建粮仓投入使用。');
+    await expect(wechatFlow(H)).toContainText('机审：1 处阻止发布的问题未处理（北朝鲜）');
+    // Let through, with the reason on record.
+    await wechatFlow(H).getByRole('button', { name: '放行机审问题' }).click();
+    const form = wechatFlow(H).getByRole('form', { name: '放行机审问题' });
+    await form.getByLabel(/原因/).fill('引用外方原话，已请示总编室');
+    await form.getByRole('button', { name: '放行机审问题' }).click();
+    await expect(wechatFlow(H)).not.toContainText('机审：');
+    await expect(review(H).getByRole('region', { name: '流程记录' })).toContainText(
+      '陈华批准放行微信公众号版本机审项',
+    );
+    await expect(review(H).getByRole('region', { name: '流程记录' })).toContainText(
+      '引用外方原话，已请示总编室',
+    );
+    // The reporter, who may not override, sees it on the timeline too.
+    await expect(review(R).getByRole('tabpanel')).toContainText('引用外方原话，已请示总编室');
+    await Promise.all([reporter.ctx.close(), head.ctx.close()]);
   });
 });
