@@ -11,6 +11,7 @@ import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { Reason } from '@shared/workflow/reasons';
 import { useHost } from '../app/host-context';
 import { useSyncStatus } from '../app/sync-status';
+import { localBehind, withCurrentHash } from './action-form';
 
 export type WorkflowStateView = CallOutput<'workflow.state'>;
 
@@ -77,21 +78,11 @@ export function useWorkflowState(storyId: string): UseWorkflowState {
   const host = useHost();
   const load = useCallback(() => host.call('workflow.state', { storyId }), [host, storyId]);
   const relevant = useCallback((ids: string[]) => ids.includes(storyId), [storyId]);
-  /**
-   * A command about a version's content names the hash this person saw. The view on screen may
-   * predate the server receiving this computer's last edit; when this computer's copy is now
-   * exactly the server's, that is the content on screen, so its hash is the one to send.
-   */
-  const withCurrentHash = useCallback(
-    async (cmd: WorkflowCommand): Promise<WorkflowCommand> => {
-      if (!('contentHash' in cmd) || !('channel' in cmd) || !cmd.channel) return cmd;
-      const fresh = await host.call('workflow.state', { storyId });
-      const local = fresh.local.find((l) => l.channel === cmd.channel);
-      const server = fresh.content.find((c) => c.channel === cmd.channel)?.hash;
-      return local?.synced && server && local.hash === server
-        ? { ...cmd, contentHash: server }
-        : cmd;
-    },
+  const freshCommand = useCallback(
+    async (cmd: WorkflowCommand): Promise<WorkflowCommand> =>
+      'contentHash' in cmd
+        ? withCurrentHash(cmd, await host.call('workflow.state', { storyId }))
+        : cmd,
     [host, storyId],
   );
   // Edits to a version change its hash without a workflow event: the review panel calls
@@ -99,10 +90,7 @@ export function useWorkflowState(storyId: string): UseWorkflowState {
   const v = useHostValue(load, relevant, WORKFLOW_FALLBACK_POLL_MS);
   // While this computer's copy of a version has not reached the server, no event says when it
   // does: look again every second (for a while) so the hashes, STALE marks and actions catch up.
-  const behind =
-    v.data?.local.some(
-      (l) => !l.synced || l.hash !== v.data?.content.find((c) => c.channel === l.channel)?.hash,
-    ) ?? false;
+  const behind = localBehind(v.data);
   // Counted per state of this computer's copies: a new edit starts the count again.
   const localKey = v.data?.local.map((l) => `${l.channel}:${l.hash}:${l.synced}`).join() ?? '';
   const [tries, setTries] = useState({ key: '', n: 0 });
@@ -120,12 +108,12 @@ export function useWorkflowState(storyId: string): UseWorkflowState {
     async (cmd: WorkflowCommand): Promise<Reason | null> => {
       const r = await host.call('workflow.command', {
         storyId,
-        command: await withCurrentHash(cmd),
+        command: await freshCommand(cmd),
       });
       v.refresh();
       return r.status === 'refused' ? r.reason : null;
     },
-    [host, storyId, v, withCurrentHash],
+    [host, storyId, v, freshCommand],
   );
   return { ...v, command };
 }
