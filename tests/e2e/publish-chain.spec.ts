@@ -47,21 +47,24 @@ interface Person {
   page: Page;
 }
 
-/** The 流程 tab's section for the WeChat version. */
-function wechatFlow(page: Page): Locator {
-  return review(page)
-    .getByRole('tabpanel')
-    .getByRole('region', { name: '微信公众号', exact: true });
+type Ch = 'wechat' | 'app';
+const CH_NAME: Record<Ch, string> = { wechat: '微信公众号', app: '客户端' };
+
+/** The 流程 tab's section for a channel version (WeChat unless said). */
+function wechatFlow(page: Page, ch: Ch = 'wechat'): Locator {
+  return review(page).getByRole('tabpanel').getByRole('region', { name: CH_NAME[ch], exact: true });
 }
 
-function strip(page: Page): Locator {
-  return wechatFlow(page).getByRole('list', { name: '微信公众号的审核步骤' }).getByRole('listitem');
+function strip(page: Page, ch: Ch = 'wechat'): Locator {
+  return wechatFlow(page, ch)
+    .getByRole('list', { name: `${CH_NAME[ch]}的审核步骤` })
+    .getByRole('listitem');
 }
 
-function wechatPane(page: Page): Locator {
+function wechatPane(page: Page, ch: Ch = 'wechat'): Locator {
   return page
     .getByRole('region', { name: '各渠道预览' })
-    .getByRole('region', { name: '微信公众号', exact: true });
+    .getByRole('region', { name: CH_NAME[ch], exact: true });
 }
 
 async function openFlow(page: Page) {
@@ -79,8 +82,8 @@ async function openFromQueue(page: Page, queue: RegExp, headline = HEADLINE) {
   await openFlow(page);
 }
 
-async function signOff(page: Page, comment: string) {
-  const flow = wechatFlow(page);
+async function signOff(page: Page, comment: string, ch: Ch = 'wechat') {
+  const flow = wechatFlow(page, ch);
   await flow.getByRole('button', { name: '签发', exact: true }).click();
   const form = flow.getByRole('form', { name: '签发' });
   await form.getByLabel('签发意见').fill(comment);
@@ -88,25 +91,25 @@ async function signOff(page: Page, comment: string) {
   await expect(form).toHaveCount(0);
 }
 
-async function proofread(page: Page) {
-  const flow = wechatFlow(page);
+async function proofread(page: Page, ch: Ch = 'wechat') {
+  const flow = wechatFlow(page, ch);
   await flow.getByRole('button', { name: '校对', exact: true }).click();
   const form = flow.getByRole('form', { name: '校对' });
   await form.getByRole('button', { name: '校对' }).click();
   await expect(form).toHaveCount(0);
 }
 
-/** Edits the WeChat version's summary and waits until it is saved. */
-async function editSummary(page: Page, text: string) {
-  const pane = wechatPane(page);
-  const edit = pane.getByRole('button', { name: '编辑微信公众号版本' });
+/** Edits a version's summary and waits until it is saved. */
+async function editSummary(page: Page, text: string, ch: Ch = 'wechat') {
+  const pane = wechatPane(page, ch);
+  const edit = pane.getByRole('button', { name: `编辑${CH_NAME[ch]}版本` });
   const field = pane.getByLabel('摘要');
   // The pane may be leaving its editor (a jump to the master's text closes it).
   await expect(async () => {
     if (!(await field.isVisible())) await edit.click({ timeout: 1000 });
     await field.fill(text, { timeout: 1000 });
   }).toPass();
-  await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
+  await expect(pane.getByTestId(`save-state-${ch}`)).toHaveText('已保存');
 }
 
 interface WorkflowStateWire {
@@ -114,14 +117,14 @@ interface WorkflowStateWire {
   local: { channel: string; hash: string; synced: boolean }[];
 }
 
-/** The WeChat version's hash on the server, once the server has this computer's copy. */
-async function syncedHash(page: Page, storyId: string): Promise<string> {
+/** A version's hash on the server, once the server has this computer's copy. */
+async function syncedHash(page: Page, storyId: string, ch: Ch = 'wechat'): Promise<string> {
   let hash = '';
   await expect
     .poll(async () => {
       const s = await hostCall<WorkflowStateWire>(page, 'workflow.state', { storyId });
-      const local = s.local.find((l) => l.channel === 'wechat');
-      hash = s.content.find((c) => c.channel === 'wechat')?.hash ?? '';
+      const local = s.local.find((l) => l.channel === ch);
+      hash = s.content.find((c) => c.channel === ch)?.hash ?? '';
       return local?.synced === true && local.hash === hash;
     })
     .toBe(true);
@@ -143,6 +146,7 @@ test.describe('the chain to WeChat with four people', () => {
         WECHAT_APP_ID: mock.appId,
         WECHAT_APP_SECRET: mock.appSecret,
         WECHAT_DEFAULT_THUMB_MEDIA_ID: COVER,
+        APP_WEBHOOK_URL: `${mock.url}/app/ingest`,
         WECHAT_POLL_MS: '20',
         PUBLISH_INTERVAL_MS: '100',
         PUBLISH_RETRY_BASE_MS: '100',
@@ -344,6 +348,37 @@ test.describe('the chain to WeChat with four people', () => {
     expect(String(article.content)).not.toContain('北朝鲜');
     expect(mock.calls('/cgi-bin/freepublish/submit')).toHaveLength(1);
     expect(mock.calls('/cgi-bin/freepublish/get').length).toBeGreaterThanOrEqual(1);
+
+    // 12. The app version: the same chain (its own copy fixed too), then the ninjs webhook.
+    const app = wechatFlow(E, 'app');
+    await app.getByRole('button', { name: '认领' }).click();
+    await expect(app).toContainText('编辑中');
+    await editSummary(E, '全县新建粮仓投入使用，秋粮收购3.2万吨。', 'app');
+    const appPane = wechatPane(E, 'app');
+    await selectIn(appPane.getByRole('textbox', { name: '客户端正文' }), '北朝鲜');
+    await E.keyboard.insertText('朝鲜');
+    await expect(appPane.getByTestId('save-state-app')).toHaveText('已保存');
+    await syncedHash(E, storyId, 'app');
+    await app.getByRole('button', { name: '提交审核' }).click();
+    await expect(app).toContainText('审核中');
+    await signOff(E, '初审同意', 'app');
+    await expect(strip(E, 'app').nth(0)).toContainText('✓ 赵敏');
+    await proofread(E, 'app');
+    await expect(strip(H, 'app').nth(0)).toContainText('✓ 赵敏');
+    await signOff(H, '复审同意', 'app');
+    await expect(strip(C, 'app').nth(1)).toContainText('✓ 陈华');
+    await signOff(C, '同意发布', 'app');
+    await expect(strip(E, 'app').nth(2)).toContainText('✓ 刘总');
+    await app.getByRole('button', { name: '发布', exact: true }).click();
+    const wentApp = app.getByRole('region', { name: '客户端的发布去向' });
+    await expect(wentApp).toContainText('已送达');
+    await expect(
+      wentApp.getByRole('link', { name: /^https:\/\/app\.example\.cn\/a\// }),
+    ).toBeVisible();
+    expect(mock.appDocuments).toHaveLength(1);
+    expect(typeof mock.appDocuments[0]!.uri).toBe('string');
+    expect(JSON.stringify(mock.appDocuments[0])).toContain(HEADLINE);
+    expect(mock.violations).toEqual([]);
 
     // Screenshots of the 流程 tab after publishing, zh-CN and en.
     await went.scrollIntoViewIfNeeded();
