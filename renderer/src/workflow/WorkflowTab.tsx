@@ -32,6 +32,11 @@ function useLang(): Lang {
   return useTranslation().i18n.language === 'en' ? 'en' : 'zh-CN';
 }
 
+/** Names made for running text ("the news app version") start with a capital in a heading or badge. */
+function title(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function toLocalInput(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -432,7 +437,7 @@ export function WorkflowTab({
   return (
     <div className="wf">
       <p className="wf-stage">
-        <span className={`status status-${s.stage}`}>{STAGE_NAMES[s.stage][lang]}</span>
+        <span className={`status status-${s.stage}`}>{title(STAGE_NAMES[s.stage][lang])}</span>
         {s.desk && (
           <span>{view.directory.desks.find((d) => d.id === s.desk)?.name[lang] ?? s.desk}</span>
         )}
@@ -476,10 +481,12 @@ export function WorkflowTab({
         const v = s.variants[c]!;
         const last = v.sendBacks[v.sendBacks.length - 1];
         return (
-          <section key={c} className="wf-version" aria-label={CHANNEL_NAMES[c][lang]}>
+          <section key={c} className="wf-version" aria-label={title(CHANNEL_NAMES[c][lang])}>
             <h3>
-              {CHANNEL_NAMES[c][lang]}
-              <span className={`status status-${v.stage}`}>{STAGE_NAMES[v.stage][lang]}</span>
+              {title(CHANNEL_NAMES[c][lang])}
+              <span className={`status status-${v.stage}`}>
+                {title(STAGE_NAMES[v.stage][lang])}
+              </span>
               {v.assignee && <span className="rv-meta">{name(v.assignee)}</span>}
             </h3>
             <ReviewStrip view={view} channel={c} />
@@ -550,10 +557,10 @@ function renderUnclaimed(
 function UnclaimedVersion({ channel, children }: { channel: ChannelId; children: ReactNode }) {
   const lang = useLang();
   return (
-    <section className="wf-version" aria-label={CHANNEL_NAMES[channel][lang]}>
+    <section className="wf-version" aria-label={title(CHANNEL_NAMES[channel][lang])}>
       <h3>
-        {CHANNEL_NAMES[channel][lang]}
-        <span className="status">{STAGE_NAMES.unclaimed[lang]}</span>
+        {title(CHANNEL_NAMES[channel][lang])}
+        <span className="status">{title(STAGE_NAMES.unclaimed[lang])}</span>
       </h3>
       {children}
     </section>
