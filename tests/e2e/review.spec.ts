@@ -3,10 +3,7 @@
 // sensitive word from the default list is a blocking 机审 finding until it is
 // fixed; sources and claims are recorded and verified; screenshots of each
 // tab at 1366×768 in zh-CN and en.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   body,
@@ -18,7 +15,14 @@ import {
   waitSaved,
   type RunningHost,
 } from './fixtures';
-import { ROOT } from '../support/web-host-process';
+import {
+  openReview,
+  review,
+  selectInBody,
+  signIn,
+  startNewsroomServer,
+  type NewsroomServer,
+} from './newsroom-helpers';
 
 const SHOTS = 'test-results/screenshots';
 const HEADLINE = '全县秋粮收购进度过半';
@@ -32,36 +36,6 @@ async function writeStory(page: Page) {
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(SECOND);
   await waitSaved(page);
-}
-
-/** Selects the first occurrence of `text` in the master's body, as a person dragging over it would. */
-async function selectInBody(page: Page, text: string) {
-  await body(page).evaluate((el, needle) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.nodeValue?.indexOf(needle) ?? -1;
-      if (i < 0) continue;
-      (el as HTMLElement).focus();
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return;
-    }
-    throw new Error(`not in the body: ${needle}`);
-  }, text);
-}
-
-function review(page: Page) {
-  return page.getByRole('complementary', { name: /审阅|Review/ });
-}
-
-async function openReview(page: Page) {
-  const toggle = page.getByRole('button', { name: /^(审阅|Review)$/ });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await expect(review(page)).toBeVisible();
 }
 
 /** The texts of the body's comment highlights (CSS Custom Highlight API). */
@@ -363,65 +337,6 @@ test.describe('review panel', () => {
 
 // ---- Two people on a newsroom server --------------------------------------
 
-interface NewsroomServer {
-  url: string;
-  password: string;
-  /** What the server wrote to stderr and stdout (warnings and errors). */
-  log(): string;
-  stop(): Promise<void>;
-}
-
-async function startNewsroomServer(): Promise<NewsroomServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongmei-e2e-server-'));
-  const child = spawn(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    [path.join(ROOT, 'tests/support/newsroom-server-process.ts'), dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  let out = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /RONGMEI_SERVER_READY (\{.*\})/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(JSON.parse(m[1]!) as { url: string; password: string });
-      }
-    });
-    void exited.then(() => reject(new Error(`server exited: ${err}`)));
-  });
-  return {
-    ...ready,
-    log: () => err + out,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function signIn(page: Page, server: NewsroomServer, login: string) {
-  const ok = await page.evaluate(
-    async ({ serverUrl, login, password }) => {
-      const token = sessionStorage.getItem('rongmei.webhost.token');
-      const r = await fetch('/api/call/sync.signIn', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ serverUrl, login, password }),
-      });
-      return r.ok;
-    },
-    { serverUrl: server.url, login, password: server.password },
-  );
-  expect(ok).toBe(true);
-  await expect(page.getByRole('group', { name: '我的队列' })).toBeVisible({ timeout: 20_000 });
-}
-
 test.describe('review workflow with two people', () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -456,18 +371,18 @@ test.describe('review workflow with two people', () => {
     await review(reporter).getByRole('tab', { name: '流程' }).click();
     const flowR = review(reporter).getByRole('tabpanel');
     await flowR.getByRole('button', { name: '发稿', exact: true }).click();
-    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    await expect(flowR).toContainText('已发稿');
     // The desk head finds it in their queue, comments on a range and sends it back.
     const incoming = head
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /待认领/ });
-    await expect(incoming).toContainText(/[1-9]/, { timeout: 30_000 });
+    await expect(incoming).toContainText(/[1-9]/);
     await incoming.click();
     await head
       .getByRole('button', { name: new RegExp(HEADLINE) })
       .first()
       .click();
-    await expect(body(head)).toContainText('价格稳中有升', { timeout: 30_000 });
+    await expect(body(head)).toContainText('价格稳中有升');
     await openReview(head);
     await selectInBody(head, '全县累计收购秋粮3.2万吨');
     await review(head).getByRole('button', { name: '批注所选文字' }).click();
@@ -486,15 +401,15 @@ test.describe('review workflow with two people', () => {
     await form.getByLabel('“全县累计收购秋粮3.2万吨”').check();
     await form.getByRole('button', { name: '退回' }).click();
     // Sent back to the reporter, the story leaves the desk head's sight.
-    await expect(flowH.getByRole('status')).toContainText('已退回记者', { timeout: 20_000 });
+    await expect(flowH.getByRole('status')).toContainText('已退回记者');
     await head.screenshot({ path: `${SHOTS}/review-workflow-desk-head-zh-CN.png` });
 
     // The reporter sees it: queue count, the reason with the quoted words, the comment.
     const sentBack = reporter
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /被退回/ });
-    await expect(sentBack).toContainText(/[1-9]/, { timeout: 30_000 });
-    await expect(flowR).toContainText('请补充收购数据的来源', { timeout: 30_000 });
+    await expect(sentBack).toContainText(/[1-9]/);
+    await expect(flowR).toContainText('请补充收购数据的来源');
     const quote = flowR.getByRole('button', { name: '全县累计收购秋粮3.2万吨' });
     await quote.click();
     await expect
@@ -503,13 +418,13 @@ test.describe('review workflow with two people', () => {
     await review(reporter).getByRole('tab', { name: /批注/ }).click();
     await expect(
       review(reporter).getByRole('article', { name: '批注：全县累计收购秋粮3.2万吨' }),
-    ).toContainText('这个数字的出处', { timeout: 30_000 });
+    ).toContainText('这个数字的出处');
     await review(reporter).getByRole('tab', { name: '流程' }).click();
     await reporter.screenshot({ path: `${SHOTS}/review-workflow-reporter-zh-CN.png` });
 
     // Filed again, the WeChat desk claims its version, submits it, and 初审 signs it off.
     await flowR.getByRole('button', { name: '发稿', exact: true }).click();
-    await expect(flowR).toContainText('已发稿', { timeout: 20_000 });
+    await expect(flowR).toContainText('已发稿');
     await head
       .getByRole('group', { name: '我的队列' })
       .getByRole('link', { name: /待认领/ })
@@ -522,29 +437,29 @@ test.describe('review workflow with two people', () => {
     await review(head).getByRole('tab', { name: '流程' }).click();
     const wechatFlow = flowH.getByRole('region', { name: '微信公众号' });
     await wechatFlow.getByRole('button', { name: '认领' }).click();
-    await expect(wechatFlow).toContainText('编辑中', { timeout: 20_000 });
+    await expect(wechatFlow).toContainText('编辑中');
     const pane = head
       .getByRole('region', { name: '各渠道预览' })
       .getByRole('region', { name: '微信公众号', exact: true });
     await pane.getByRole('button', { name: '编辑微信公众号版本' }).click();
     await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格稳中有升。');
     await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
-    await wechatFlow.getByRole('button', { name: '提交审核' }).click({ timeout: 30_000 });
-    await expect(wechatFlow).toContainText('审核中', { timeout: 20_000 });
-    await wechatFlow.getByRole('button', { name: '签发' }).click({ timeout: 30_000 });
+    await wechatFlow.getByRole('button', { name: '提交审核' }).click();
+    await expect(wechatFlow).toContainText('审核中');
+    await wechatFlow.getByRole('button', { name: '签发' }).click();
     await wechatFlow.getByRole('form', { name: '签发' }).getByLabel('签发意见').fill('同意');
     await wechatFlow
       .getByRole('form', { name: '签发' })
       .getByRole('button', { name: '签发' })
       .click();
     const strip = wechatFlow.getByRole('list', { name: '微信公众号的审核步骤' });
-    await expect(strip.getByRole('listitem').first()).toContainText('✓ 陈华', { timeout: 20_000 });
+    await expect(strip.getByRole('listitem').first()).toContainText('✓ 陈华');
     await expect(strip.getByRole('listitem').first()).toContainText('同意');
 
     // An edit after the sign-off makes it stale.
     await pane.getByLabel('摘要').fill('全县秋粮收购进度过半，价格总体稳定。');
     await expect(pane.getByTestId('save-state-wechat')).toHaveText('已保存');
-    await expect(strip.getByRole('listitem').first()).toContainText('已过期', { timeout: 30_000 });
+    await expect(strip.getByRole('listitem').first()).toContainText('已过期');
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-zh-CN.png` });
     const overflow = await head.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
@@ -558,7 +473,7 @@ test.describe('review workflow with two people', () => {
     await head.goto(url);
     await openReview(head);
     await review(head).getByRole('tab', { name: 'Workflow' }).click();
-    await expect(review(head).getByRole('tabpanel')).toContainText('STALE', { timeout: 20_000 });
+    await expect(review(head).getByRole('tabpanel')).toContainText('STALE');
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-en.png` });
     await reporterCtx.close();
     await headCtx.close();

@@ -36,7 +36,12 @@ export interface MockWechat {
 const TOKEN_PREFIX = 'mock-token-';
 
 export async function startMockWechat(
-  opts: { appId?: string; appSecret?: string } = {},
+  opts: {
+    appId?: string;
+    appSecret?: string;
+    /** Permanent image materials the account already holds (e.g. a default cover). */
+    materials?: string[];
+  } = {},
 ): Promise<MockWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
@@ -44,7 +49,9 @@ export async function startMockWechat(
   const violations: string[] = [];
   const appDocuments: Record<string, unknown>[] = [];
   const tokens = new Set<string>();
-  const materials = new Map<string, { url: string }>();
+  const materials = new Map<string, { url: string }>(
+    (opts.materials ?? []).map((id) => [id, { url: `http://mmbiz.qpic.cn/mock/${id}.jpg` }]),
+  );
   const drafts = new Map<string, { articles: Record<string, unknown>[] }>();
   const publishes = new Map<string, { draft: string }>();
   const appKeys = new Map<string, string>();

@@ -23,9 +23,12 @@ import {
 } from './master-dom';
 import { useAllAnnotations, useVersionDocs } from './use-annotations';
 import { useScan } from './use-scan';
+import { useScanner } from './scanner';
 
 export type ReviewTab = 'comments' | 'scan' | 'verify' | 'workflow';
 const TABS: ReviewTab[] = ['comments', 'scan', 'verify', 'workflow'];
+/** After a version's text changes, the workflow view is read again this much later. */
+const WORKFLOW_EDIT_DELAY_MS = 600;
 
 interface Props {
   storyId: string;
@@ -56,8 +59,24 @@ export function ReviewPanel({
     () => annotations.filter((a) => a.channel === null),
     [annotations],
   );
-  const scan = useScan(doc, hub, channels);
+  const scanner = useScanner();
+  const scan = useScan(doc, hub, channels, scanner);
   const wf = useWorkflowState(storyId);
+  // A version's text changed (here or from another person): its hash, and so its STALE
+  // marks and the actions allowed, may have too. Look again once typing pauses.
+  const refreshWorkflow = wf.refresh;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const later = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(refreshWorkflow, WORKFLOW_EDIT_DELAY_MS);
+    };
+    const offs = channels.map((c) => hub.subscribe(c, later));
+    return () => {
+      offs.forEach((off) => off());
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [hub, channels, refreshWorkflow]);
   // Signed in, the newsroom's people can be @mentioned by name.
   const people = useMemo(
     () => wf.data?.directory.people.filter((p) => p.active).map((p) => p.name) ?? [],

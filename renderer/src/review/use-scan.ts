@@ -1,15 +1,15 @@
 // 机审 while people type: the master and every enabled channel version are
-// scanned locally a moment after typing pauses. Versions are read from the
+// scanned locally a moment after typing pauses, with the word lists in force
+// (the newsroom's while signed in; see scanner.ts). Versions are read from the
 // preview hub (a version being edited from its own document, the others as
 // derived from the master).
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { readStoryDoc } from '@shared/body/story-doc';
 import type { ChannelId } from '@shared/domain/channel-ids';
-import type { ScanReport } from '@shared/scan';
+import type { ScanReport, Scanner } from '@shared/scan';
 import { storyScanInput, variantScanInput, type SegmentPlace } from '@shared/review/segments';
 import type { PreviewHub } from '../workspace/preview-hub';
-import { defaultScanner } from './scanner';
 
 export interface ScanResult {
   /** null: the master story. */
@@ -24,13 +24,13 @@ export function useScan(
   doc: Y.Doc,
   hub: PreviewHub,
   channels: readonly ChannelId[],
+  scanner: Scanner,
 ): ScanResult[] | null {
   const [results, setResults] = useState<ScanResult[] | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const run = () => {
       timer = null;
-      const scanner = defaultScanner();
       const master = storyScanInput(readStoryDoc(doc));
       const out: ScanResult[] = [
         { channel: null, report: scanner.scanSegments(master.segments), places: master.places },
@@ -57,6 +57,6 @@ export function useScan(
       offs.forEach((off) => off());
       if (timer !== null) clearTimeout(timer);
     };
-  }, [doc, hub, channels]);
+  }, [doc, hub, channels, scanner]);
   return results;
 }

@@ -9,6 +9,7 @@ import { useSyncStatus } from '../app/sync-status';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import { downloadBlob } from '../common/download';
+import { scanListsChanged } from '../review/scanner';
 
 type Kind = 'sensitive' | 'typos';
 const KINDS: Kind[] = ['sensitive', 'typos'];
@@ -69,6 +70,7 @@ export function WordListsSection() {
       const next = { sensitive: r.sensitive, typos: r.typos };
       setTexts(next);
       setSaved(next);
+      scanListsChanged();
       const lang = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
       setProblems(r.problems.map((p) => ({ kind, line: p.line, text: p.message[lang] })));
       toast(

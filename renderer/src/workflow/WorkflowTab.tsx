@@ -10,6 +10,8 @@ import { makeAnchor, placeAnchor } from '@shared/annotations';
 import type { ChannelId } from '@shared/domain/channel-ids';
 import { newId } from '@shared/domain/ids';
 import type { TextAnchor, WorkflowCommand } from '@shared/workflow/commands';
+import type { VariantWorkflow } from '@shared/workflow/state';
+import { scanStatus } from '@shared/workflow/progress';
 import { CHANNEL_NAMES, STAGE_NAMES } from '@shared/workflow/names';
 import { HostError } from '@shared/api/errors';
 import { errorText } from '../common/error-text';
@@ -29,6 +31,11 @@ type Lang = 'zh-CN' | 'en';
 
 function useLang(): Lang {
   return useTranslation().i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Names made for running text ("the news app version") start with a capital in a heading or badge. */
+function title(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function toLocalInput(iso: string): string {
@@ -262,6 +269,72 @@ function ReviewStrip({ view, channel }: { view: WorkflowStateView; channel: Chan
   );
 }
 
+/** Blocking 机审 findings on the server's copy of a version: they stop 终审 and publishing. */
+function ScanGate({
+  view,
+  variant,
+  channel,
+}: {
+  view: WorkflowStateView;
+  variant: VariantWorkflow;
+  channel: ChannelId;
+}) {
+  const { t } = useTranslation();
+  if (variant.stage === 'published' || variant.stage === 'spiked' || variant.stage === 'vetoed')
+    return null;
+  const hash = view.content.find((x) => x.channel === channel)?.hash ?? null;
+  const st = scanStatus(variant, view.scans[channel], hash);
+  if (!st.current || st.unresolved.length === 0) return null;
+  const terms = [...new Set(st.unresolved.map((f) => f.text))].join('、');
+  return (
+    <p className="rv-blocking wf-scan-gate">
+      {t('review.workflow.scanBlocks', { count: st.unresolved.length, terms })}
+    </p>
+  );
+}
+
+/** Where a published version went (the publisher's id and address) and when; or why not. */
+function Deliveries({ variant, channel }: { variant: VariantWorkflow; channel: ChannelId }) {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  const waiting =
+    variant.stage === 'published' &&
+    !variant.deliveries.some((d) => d.revision === variant.publications.at(-1)?.revision);
+  if (!variant.deliveries.length && !waiting) return null;
+  return (
+    <section
+      className="wf-deliveries"
+      aria-label={t('review.workflow.deliveries', { channel: CHANNEL_NAMES[channel][lang] })}
+    >
+      <h4>{t('review.workflow.deliveriesTitle')}</h4>
+      <ul className="rv-list">
+        {variant.deliveries.map((d, i) => (
+          <li key={i} className={`wf-delivery wf-delivery-${d.outcome}`}>
+            <span className={d.outcome === 'delivered' ? 'wf-ok' : 'rv-error'}>
+              {t(`review.workflow.delivery.${d.outcome}`)}
+            </span>
+            <time dateTime={d.at}>{formatDateTime(d.at, i18n.language)}</time>
+            {d.target?.externalId && (
+              <span className="wf-delivery-id">
+                {t('review.workflow.deliveryId', { id: d.target.externalId })}
+              </span>
+            )}
+            {d.target?.url && (
+              <a className="wf-delivery-url" href={d.target.url} target="_blank" rel="noreferrer">
+                {d.target.url}
+              </a>
+            )}
+            {d.error && <span className="rv-hint">{d.error}</span>}
+          </li>
+        ))}
+        {waiting && (
+          <li className="wf-delivery wf-pending">{t('review.workflow.delivery.waiting')}</li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export function WorkflowTab({
   wf,
   annotations,
@@ -365,7 +438,7 @@ export function WorkflowTab({
   return (
     <div className="wf">
       <p className="wf-stage">
-        <span className={`status status-${s.stage}`}>{STAGE_NAMES[s.stage][lang]}</span>
+        <span className={`status status-${s.stage}`}>{title(STAGE_NAMES[s.stage][lang])}</span>
         {s.desk && (
           <span>{view.directory.desks.find((d) => d.id === s.desk)?.name[lang] ?? s.desk}</span>
         )}
@@ -409,10 +482,12 @@ export function WorkflowTab({
         const v = s.variants[c]!;
         const last = v.sendBacks[v.sendBacks.length - 1];
         return (
-          <section key={c} className="wf-version" aria-label={CHANNEL_NAMES[c][lang]}>
+          <section key={c} className="wf-version" aria-label={title(CHANNEL_NAMES[c][lang])}>
             <h3>
-              {CHANNEL_NAMES[c][lang]}
-              <span className={`status status-${v.stage}`}>{STAGE_NAMES[v.stage][lang]}</span>
+              {title(CHANNEL_NAMES[c][lang])}
+              <span className={`status status-${v.stage}`}>
+                {title(STAGE_NAMES[v.stage][lang])}
+              </span>
               {v.assignee && <span className="rv-meta">{name(v.assignee)}</span>}
             </h3>
             <ReviewStrip view={view} channel={c} />
@@ -432,6 +507,8 @@ export function WorkflowTab({
                 })}
               </p>
             )}
+            <ScanGate view={view} variant={v} channel={c} />
+            <Deliveries variant={v} channel={c} />
             {renderActions(c)}
           </section>
         );
@@ -482,10 +559,10 @@ function renderUnclaimed(
 function UnclaimedVersion({ channel, children }: { channel: ChannelId; children: ReactNode }) {
   const lang = useLang();
   return (
-    <section className="wf-version" aria-label={CHANNEL_NAMES[channel][lang]}>
+    <section className="wf-version" aria-label={title(CHANNEL_NAMES[channel][lang])}>
       <h3>
-        {CHANNEL_NAMES[channel][lang]}
-        <span className="status">{STAGE_NAMES.unclaimed[lang]}</span>
+        {title(CHANNEL_NAMES[channel][lang])}
+        <span className="status">{title(STAGE_NAMES.unclaimed[lang])}</span>
       </h3>
       {children}
     </section>

@@ -75,3 +75,32 @@ export function fillCommand(
   const parsed = WorkflowCommandSchema.safeParse(next);
   return parsed.success ? parsed.data : null;
 }
+
+/** What `workflow.state` says of the versions' hashes: the server's, and this computer's copies. */
+export interface HashesView {
+  content: readonly { channel: string; hash: string }[];
+  local: readonly { channel: string; hash: string; synced: boolean }[];
+}
+
+/**
+ * The command to send after a fresh look at the hashes. A command about a version's content
+ * names the hash the person saw; the view on screen may predate the server receiving this
+ * computer's last edit. When this computer's copy is now exactly the server's, that is the
+ * content on screen, so its hash is the one to send; otherwise the command goes as it was
+ * (and a changed version is refused, as it should be).
+ */
+export function withCurrentHash(cmd: WorkflowCommand, fresh: HashesView): WorkflowCommand {
+  if (!('contentHash' in cmd) || !('channel' in cmd) || !cmd.channel) return cmd;
+  const local = fresh.local.find((l) => l.channel === cmd.channel);
+  const server = fresh.content.find((c) => c.channel === cmd.channel)?.hash;
+  return local?.synced && server && local.hash === server ? { ...cmd, contentHash: server } : cmd;
+}
+
+/** Whether some version's copy here has not reached the server (unsent, or not yet hashed there). */
+export function localBehind(view: HashesView | null | undefined): boolean {
+  return (
+    view?.local.some(
+      (l) => !l.synced || l.hash !== view.content.find((c) => c.channel === l.channel)?.hash,
+    ) ?? false
+  );
+}

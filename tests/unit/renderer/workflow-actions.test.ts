@@ -4,6 +4,8 @@ import {
   fillCommand,
   initialValues,
   isOneClick,
+  localBehind,
+  withCurrentHash,
 } from '../../../renderer/src/workflow/action-form';
 import { parseRoute, routeHash } from '../../../renderer/src/app/routes';
 import type { WorkflowCommand } from '@shared/workflow/commands';
@@ -74,5 +76,33 @@ describe('queue routes', () => {
       name: 'queue',
       queue: 'waitingForMyReview',
     });
+  });
+});
+
+describe('the hash a command names', () => {
+  const NEW = 'b'.repeat(64);
+  const view = (local: { hash: string; synced: boolean }[], server = NEW) => ({
+    content: [{ channel: 'wechat', hash: server }],
+    local: local.map((l) => ({ channel: 'wechat', ...l })),
+  });
+
+  it('takes the server hash when this computer holds exactly that content', () => {
+    const cmd = withCurrentHash(signOff, view([{ hash: NEW, synced: true }]));
+    expect(cmd).toMatchObject({ type: 'sign_off', contentHash: NEW });
+  });
+
+  it('keeps the hash seen while the copy here differs, is unsent, or is not held', () => {
+    expect(withCurrentHash(signOff, view([{ hash: 'c'.repeat(64), synced: true }]))).toBe(signOff);
+    expect(withCurrentHash(signOff, view([{ hash: NEW, synced: false }]))).toBe(signOff);
+    expect(withCurrentHash(signOff, view([]))).toBe(signOff);
+    expect(withCurrentHash(sendBack, view([{ hash: NEW, synced: true }]))).toBe(sendBack);
+  });
+
+  it('is behind while an edit here has not reached the server', () => {
+    expect(localBehind(view([{ hash: NEW, synced: true }]))).toBe(false);
+    expect(localBehind(view([{ hash: NEW, synced: false }]))).toBe(true);
+    expect(localBehind(view([{ hash: HASH, synced: true }]))).toBe(true);
+    expect(localBehind(view([]))).toBe(false);
+    expect(localBehind(null)).toBe(false);
   });
 });
