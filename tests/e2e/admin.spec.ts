@@ -2,28 +2,11 @@
 // role, disables and re-enables an account, creates a desk and staffs it;
 // the server's refusals (the last administrator) come back in plain words;
 // the new person signs in from another app. Screenshots in zh-CN and en.
-import type { Browser, Page } from '@playwright/test';
-import { startNewsroom, NEWSROOM_PASSWORD, type TestNewsroom } from '../support/newsroom';
-import { expect, openApp, startHost, test, type RunningHost } from './fixtures';
+import { startNewsroom, type TestNewsroom } from '../support/newsroom';
+import { expect, startHost, test, type RunningHost } from './fixtures';
+import { openPerson, signInThroughSettings } from './newsroom-helpers';
 
 const SHOTS = 'test-results/screenshots';
-
-async function signIn(page: Page, url: string, login: string, password = NEWSROOM_PASSWORD) {
-  await page.getByRole('link', { name: '设置' }).click();
-  await page.getByLabel('服务器地址').fill(url);
-  await page.getByLabel('用户名').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`（${login}）`)).toBeVisible();
-}
-
-async function open(browser: Browser, host: RunningHost): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await openApp(page, host);
-  return page;
-}
 
 test.describe('administration', () => {
   let newsroom: TestNewsroom;
@@ -38,10 +21,10 @@ test.describe('administration', () => {
   });
 
   test('an administrator manages people and desks; refusals are explained', async ({ browser }) => {
-    const admin = await open(browser, hosts[0]!);
+    const admin = await openPerson(browser, hosts[0]!);
     // Not shown to people who are not administrators (nor before signing in).
     await expect(admin.getByRole('link', { name: '管理' })).toHaveCount(0);
-    await signIn(admin, newsroom.url, 'admin');
+    await signInThroughSettings(admin, newsroom.url, 'admin');
     await admin.getByRole('link', { name: '管理' }).click();
     const people = admin.getByRole('region', { name: /人员/ });
     await expect(people.getByRole('row', { name: /陈华/ })).toContainText('时政部');
@@ -136,8 +119,8 @@ test.describe('administration', () => {
     expect((await download).suggestedFilename()).toBe('易错词表.txt');
 
     // The new person signs in from their own app.
-    const sun = await open(browser, hosts[1]!);
-    await signIn(sun, newsroom.url, 'sun.yue', '短视频-2026-冬季');
+    const sun = await openPerson(browser, hosts[1]!);
+    await signInThroughSettings(sun, newsroom.url, 'sun.yue', '短视频-2026-冬季');
     await expect(sun.getByRole('link', { name: '管理' })).toHaveCount(0);
 
     // English.

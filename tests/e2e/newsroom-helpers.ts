@@ -5,8 +5,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { body, expect } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { body, expect, openApp, type RunningHost } from './fixtures';
+import { NEWSROOM_PASSWORD } from '../support/newsroom';
 import { ROOT } from '../support/web-host-process';
 
 export interface NewsroomServer {
@@ -114,4 +115,28 @@ export async function selectIn(el: ReturnType<Page['locator']>, text: string) {
 /** Selects the first occurrence of `text` in the master's body. */
 export function selectInBody(page: Page, text: string) {
   return selectIn(body(page), text);
+}
+
+/** Signs in the way a person does: 设置 → 编辑部服务器, and waits for the confirmation. */
+export async function signInThroughSettings(
+  page: Page,
+  url: string,
+  login: string,
+  password = NEWSROOM_PASSWORD,
+): Promise<void> {
+  await page.getByRole('link', { name: '设置' }).click();
+  await page.getByLabel('服务器地址').fill(url);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(`（${login}）`)).toBeVisible();
+}
+
+/** One person's window: a browser context of its own at 1366×768 on `host`. */
+export async function openPerson(browser: Browser, host: RunningHost): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await openApp(page, host);
+  return page;
 }

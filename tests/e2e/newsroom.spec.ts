@@ -4,41 +4,15 @@
 // it at once and see each other's text and cursor names, and a link that
 // drops only makes the app say 离线 — the edits go out when it returns.
 import fs from 'node:fs';
-import type { Browser, Download, Page } from '@playwright/test';
-import { startNewsroom, NEWSROOM_PASSWORD, type TestNewsroom } from '../support/newsroom';
-import {
-  body,
-  expect,
-  newStory,
-  openApp,
-  startHost,
-  test,
-  waitSaved,
-  type RunningHost,
-} from './fixtures';
+import type { Download } from '@playwright/test';
+import { startNewsroom, type TestNewsroom } from '../support/newsroom';
+import { openPerson, signInThroughSettings } from './newsroom-helpers';
+import { body, expect, newStory, startHost, test, waitSaved, type RunningHost } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const HEADLINE = '全省秋粮收购进度过半 新粮上市平稳';
 const LEAD =
   '本报讯（记者 王立）记者从省粮食和物资储备局获悉，截至11月25日，全省累计收购秋粮186万吨。';
-
-async function signIn(page: Page, url: string, login: string): Promise<void> {
-  await page.getByRole('link', { name: '设置' }).click();
-  await page.getByLabel('服务器地址').fill(url);
-  await page.getByLabel('用户名').fill(login);
-  await page.getByLabel('密码').fill(NEWSROOM_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(`（${login}）`)).toBeVisible();
-  await expect(page.getByTestId('sync-indicator')).toContainText('在线', { timeout: 10_000 });
-}
-
-async function person(browser: Browser, host: RunningHost): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await openApp(page, host);
-  return page;
-}
 
 test.describe('a newsroom of two', () => {
   let newsroom: TestNewsroom;
@@ -56,10 +30,12 @@ test.describe('a newsroom of two', () => {
   test('a filed story reaches the desk by itself; both edit it at once and see who is in it', async ({
     browser,
   }) => {
-    const reporter = await person(browser, hosts[0]!);
-    const head = await person(browser, hosts[1]!);
-    await signIn(reporter, newsroom.url, 'wang.li');
-    await signIn(head, newsroom.url, 'chen.hua');
+    const reporter = await openPerson(browser, hosts[0]!);
+    const head = await openPerson(browser, hosts[1]!);
+    await signInThroughSettings(reporter, newsroom.url, 'wang.li');
+    await expect(reporter.getByTestId('sync-indicator')).toContainText('在线', { timeout: 10_000 });
+    await signInThroughSettings(head, newsroom.url, 'chen.hua');
+    await expect(head.getByTestId('sync-indicator')).toContainText('在线', { timeout: 10_000 });
 
     // A draft is the reporter's alone.
     await reporter.getByRole('link', { name: '稿库' }).click();

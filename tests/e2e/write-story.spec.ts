@@ -57,8 +57,12 @@ test.describe('writing a story', () => {
     await app.keyboard.press('Control+z');
     await expect(editor).not.toContainText('第一条');
     await expect(editor).toContainText('加粗的字');
+    // A person redoes a moment after undoing, not within the same frame: the editor
+    // settles the undone state into the document first.
+    await app.waitForTimeout(300);
     await app.keyboard.press('Control+Shift+z');
     await expect(editor.locator('ol li')).toHaveText(['第一条']);
+    await expect(editor.locator('p').first()).toHaveText('加粗的字');
     await editor.locator('p').first().click();
     await app.getByRole('button', { name: '小标题' }).click();
     await expect(editor.locator('h2')).toHaveText('加粗的字');
