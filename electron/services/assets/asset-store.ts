@@ -44,21 +44,7 @@ export class AssetStore {
     const id = sha256Hex(data);
     const name = safeFileName(fileName, id, info.mime);
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(
-          id,
-          info.mime,
-          info.width,
-          info.height,
-          info.bytes,
-          JSON.stringify(info.exif),
-          data,
-          now,
-        );
+      this.insert(id, info, data, now);
       this.link(storyId, id, name, now);
     })();
     return {
@@ -84,21 +70,7 @@ export class AssetStore {
     const info = await inspectImage(data);
     const now = new Date().toISOString();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(
-          id,
-          info.mime,
-          info.width,
-          info.height,
-          info.bytes,
-          JSON.stringify(info.exif),
-          data,
-          now,
-        );
+      this.insert(id, info, data, now);
       this.link(storyId, id, safeFileName('', id, info.mime), now);
       this.markUploaded(storyId, id, now);
     })();
@@ -119,21 +91,7 @@ export class AssetStore {
     const info = await inspectImage(data);
     const id = sha256Hex(data);
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        )
-        .run(
-          id,
-          info.mime,
-          info.width,
-          info.height,
-          info.bytes,
-          JSON.stringify(info.exif),
-          data,
-          now,
-        );
+      this.insert(id, info, data, now);
       const name = safeFileName(`crop-${sourceId.slice(0, 8)}`, id, info.mime);
       for (const storyId of this.storiesUsing(sourceId)) this.link(storyId, id, name, now);
       this.db
@@ -158,6 +116,30 @@ export class AssetStore {
       if (rendition) return rendition.data;
     }
     return this.read(id)?.data ?? null;
+  }
+
+  /** The bytes under their hash, with what was read from them; stored once whoever adds them. */
+  private insert(
+    id: string,
+    info: Awaited<ReturnType<typeof inspectImage>>,
+    data: Uint8Array,
+    now: string,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO assets (id, mime, width, height, bytes, exif, data, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      )
+      .run(
+        id,
+        info.mime,
+        info.width,
+        info.height,
+        info.bytes,
+        JSON.stringify(info.exif),
+        data,
+        now,
+      );
   }
 
   link(storyId: string, assetId: string, fileName: string, now: string): void {
