@@ -127,7 +127,7 @@ test.describe('administration', () => {
     await admin.getByRole('link', { name: '设置' }).click();
     await admin.getByRole('radio', { name: 'English' }).check();
     await admin.getByRole('link', { name: 'Administration' }).click();
-    await expect(admin.getByRole('heading', { name: 'People (5)' })).toBeVisible();
+    await expect(admin.getByRole('heading', { name: 'People (6)' })).toBeVisible();
     await admin.screenshot({ path: `${SHOTS}/admin-en.png` });
     await admin.getByRole('link', { name: 'Settings' }).click();
     await admin.getByRole('radio', { name: '简体中文' }).check();
