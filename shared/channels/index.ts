@@ -22,6 +22,7 @@ import type {
   RuleSet,
   VariantDocLayout,
 } from './types';
+import type { DeriveOptions } from './common/clone';
 import { weibo } from './weibo';
 import { wechat } from './wechat';
 
@@ -32,7 +33,11 @@ export interface RegisteredChannel {
   module: ChannelModule<never>;
   docLayout: VariantDocLayout;
   derivedFrom: Record<string, readonly string[]>;
-  derive(master: Parameters<ChannelModule['derive']>[0], ctx?: ChannelContext): unknown;
+  derive(
+    master: Parameters<ChannelModule['derive']>[0],
+    ctx?: ChannelContext,
+    opts?: DeriveOptions,
+  ): unknown;
   /** Parses the variant with the channel's schema, then validates it. */
   check(variant: unknown, ctx?: ChannelContext): Problem[];
   /** Parses the variant, then exports it; throws on a variant that does not parse. */
@@ -75,7 +80,7 @@ function register<V>(m: ChannelModule<V>): RegisteredChannel {
     docLayout: m.docLayout,
     derivedFrom: m.derivedFrom,
     module: m as unknown as ChannelModule<never>,
-    derive: (master, ctx) => m.derive(master, ctx),
+    derive: (master, ctx, opts) => m.derive(master, ctx, opts),
     check(variant, ctx) {
       const p = parse(variant);
       if (!p.ok) return p.problems;

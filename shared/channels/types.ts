@@ -3,6 +3,7 @@
 // talk to channels through these types and the registry in ./index.ts.
 import type { z } from 'zod';
 import type { MasterStory } from '../domain/master-story';
+import type { DeriveOptions } from './common/clone';
 
 export type Severity = 'block' | 'warn' | 'hint';
 export const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warn: 1, hint: 2 };
@@ -117,7 +118,7 @@ export interface ChannelModule<V = unknown> {
   /** The channel's settings (templates, counting options); `{}` parses to the defaults. */
   settingsSchema: z.ZodType;
   /** Master → this channel's first version. Deterministic: same master, same variant. */
-  derive(master: MasterStory, ctx?: ChannelContext): V;
+  derive(master: MasterStory, ctx?: ChannelContext, opts?: DeriveOptions): V;
   /** Variant → problems. Never throws; bad input gives problems. */
   validate(variant: V, ctx?: ChannelContext): Problem[];
   /** Variant → files to write or post. */

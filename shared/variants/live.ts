@@ -133,5 +133,5 @@ export function derivePreview(
   ctx: ChannelContext,
   prev: unknown,
 ): unknown {
-  return replaceEqualDeep(prev, channel.derive(master, ctx));
+  return replaceEqualDeep(prev, channel.derive(master, ctx, { share: true }));
 }

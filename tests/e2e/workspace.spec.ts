@@ -108,6 +108,29 @@ test.describe('workspace', () => {
     await expect(weibo.getByLabel('微博正文')).toBeFocused();
   });
 
+  test('the copyfit bar stays above the print version while its desk edits it, and counts the edits', async ({
+    app,
+  }) => {
+    await writeStory(app);
+    const print = pane(app, '报纸');
+    const fit = print.getByTestId('copyfit');
+    const used = async () =>
+      Number(/已用 ([\d,]+) 行/.exec((await fit.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    await expect(fit).toContainText(/已用 \d+ 行/);
+    const before = await used();
+    await print.getByRole('button', { name: '编辑报纸版本' }).click();
+    const editor = print.getByLabel('报纸正文');
+    await editor.click();
+    await app.keyboard.press('Control+End');
+    await app.keyboard.press('Enter');
+    await app.keyboard.insertText(THIRD + SECOND);
+    await expect(print.getByTestId('save-state-print')).toHaveText('已保存');
+    // The bar is there while editing and counts the version's own text.
+    await expect(fit).toBeVisible();
+    await expect.poll(used).toBeGreaterThan(before);
+    await expect(editor).toContainText(THIRD);
+  });
+
   test('an edited WeChat version sees "原稿已更新", shows the diff and pulls the change in', async ({
     app,
   }) => {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import { HostError } from '@shared/api/errors';
@@ -35,7 +35,7 @@ export interface AdminActions {
 export function AdminView() {
   const { t } = useTranslation();
   const host = useHost();
-  const sync = useSyncStatus();
+  const user = useSyncUser();
   const toast = useToast();
   const [dir, setDir] = useState<AdminDirectory | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function AdminView() {
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
-  const isAdmin = sync?.user?.role === 'admin';
+  const isAdmin = user?.role === 'admin';
   useEffect(() => {
     if (!isAdmin) return;
     let current = true;
@@ -93,7 +93,7 @@ export function AdminView() {
         <p className="hint">{t('admin.loading')}</p>
       ) : (
         <>
-          <PeopleSection dir={dir} actions={actions} selfId={sync?.user?.id ?? ''} />
+          <PeopleSection dir={dir} actions={actions} selfId={user?.id ?? ''} />
           <DesksSection dir={dir} actions={actions} />
         </>
       )}

@@ -10,7 +10,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { UpdateIndicator } from '../updates/UpdateIndicator';
 import type { AppInfo } from './app-info';
 import { SyncIndicator } from './SyncIndicator';
-import { useSyncStatus } from './sync-status';
+import { useSyncUser } from './sync-status';
 import { AdminView } from '../admin/AdminView';
 import { DeskQueuesView } from '../workflow/DeskQueuesView';
 import { NotificationsBell, QueuesNav } from '../workflow/WorkflowNav';
@@ -19,7 +19,7 @@ import { QueueView } from '../workflow/QueueView';
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
-  const sync = useSyncStatus();
+  const user = useSyncUser();
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
@@ -57,12 +57,12 @@ export function App({ info }: { info: AppInfo }) {
         {nav({ name: 'library' }, t('nav.library'))}
         {nav({ name: 'trash' }, t('nav.trash'))}
         <QueuesNav route={route} />
-        {sync?.user && nav({ name: 'desk' }, t('deskQueues.nav'))}
+        {user && nav({ name: 'desk' }, t('deskQueues.nav'))}
         <div className="sidebar-spacer" />
         <NotificationsBell desktop={info.host === 'electron'} />
         <SyncIndicator />
         <UpdateIndicator />
-        {sync?.user?.role === 'admin' && nav({ name: 'admin' }, t('nav.admin'))}
+        {user?.role === 'admin' && nav({ name: 'admin' }, t('nav.admin'))}
         {nav({ name: 'settings' }, t('nav.settings'))}
       </nav>
       <main className="main">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Author } from '@shared/annotations';
 import { RoleSchema, type PersonActor } from '@shared/workflow/roles';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 
 export interface ReviewContextValue {
   storyId: string;
@@ -26,7 +26,7 @@ export function ReviewProvider({
   children,
 }: Omit<ReviewContextValue, 'author' | 'actor'> & { children: ReactNode }) {
   const { t } = useTranslation();
-  const user = useSyncStatus()?.user ?? null;
+  const user = useSyncUser();
   const value = useMemo<ReviewContextValue>(() => {
     const role = RoleSchema.safeParse(user?.role);
     // Signed out, the working copy is the desk's own: it may record and verify;

@@ -14,7 +14,7 @@ import {
   type Scanner,
 } from '@shared/scan';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 
 export interface WordLists {
   sensitive: string;
@@ -72,7 +72,7 @@ export function scanListsChanged(): void {
 /** The newsroom's lists while signed in (the last seen ones while offline), else the defaults. */
 export function useWordLists(): WordLists {
   const host = useHost();
-  const signedIn = useSyncStatus()?.user != null;
+  const signedIn = useSyncUser() != null;
   const [lists, setLists] = useState<WordLists | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {

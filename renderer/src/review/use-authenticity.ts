@@ -12,7 +12,7 @@ import type { AuthenticityRecord } from '@shared/authenticity/model';
 import { appendAuthenticityOp, readAuthenticity } from '@shared/review/authenticity-doc';
 import type { PersonActor } from '@shared/workflow/roles';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 import { errorText } from '../common/error-text';
 import { useDocValue } from './use-doc-value';
 import { useReview } from './review-context';
@@ -76,7 +76,7 @@ function useServerRecord(storyId: string, enabled: boolean) {
 
 export function useAuthenticity(storyId: string): UseAuthenticity {
   const { doc, actor } = useReview();
-  const signedIn = useSyncStatus()?.user != null;
+  const signedIn = useSyncUser() != null;
   const local = useDocumentRecord(storyId, doc, actor);
   const server = useServerRecord(storyId, signedIn);
   // The server's copy once it answered (a story it does not have yet stays local).

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import { downloadBlob } from '../common/download';
@@ -26,7 +26,7 @@ interface Problem {
 export function WordListsSection() {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const sync = useSyncStatus();
+  const user = useSyncUser();
   const toast = useToast();
   const [texts, setTexts] = useState<Record<Kind, string> | null>(null);
   const [saved, setSaved] = useState<Record<Kind, string> | null>(null);
@@ -36,8 +36,8 @@ export function WordListsSection() {
   const [busy, setBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const ids = { h: useId(), area: useId() };
-  const signedIn = !!sync?.user;
-  const canEdit = EDITORS.includes(sync?.user?.role ?? '');
+  const signedIn = !!user;
+  const canEdit = EDITORS.includes(user?.role ?? '');
 
   useEffect(() => {
     if (!signedIn) return;

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncStatusReader, useSyncUser } from '../app/sync-status';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
 import type { StorySummary } from '@shared/domain/story';
@@ -13,13 +13,14 @@ type DeskList = Array<{ id: string; code: string; name: string; kind: 'channel' 
 export function FileButton({ story }: { story: StorySummary }) {
   const { t } = useTranslation();
   const host = useHost();
-  const sync = useSyncStatus();
+  const user = useSyncUser();
+  const syncStatus = useSyncStatusReader();
   const toast = useToast();
   const [desks, setDesks] = useState<DeskList | null>(null);
   const [deskId, setDeskId] = useState('');
   const [busy, setBusy] = useState(false);
 
-  if (!sync?.user || story.status !== 'draft') return null;
+  if (!user || story.status !== 'draft') return null;
 
   const open = async () => {
     setBusy(true);
@@ -39,7 +40,7 @@ export function FileButton({ story }: { story: StorySummary }) {
     try {
       await host.call('stories.file', { id: story.id, deskId });
       const desk = desks?.find((d) => d.id === deskId)?.name ?? '';
-      toast(sync.state === 'online' ? t('sync.filed', { desk }) : t('sync.filedQueued'));
+      toast(syncStatus()?.state === 'online' ? t('sync.filed', { desk }) : t('sync.filedQueued'));
       setDesks(null);
     } catch (err) {
       toast(errorText(t, err), 'error');

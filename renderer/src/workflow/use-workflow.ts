@@ -10,7 +10,7 @@ import { HostError } from '@shared/api/errors';
 import type { WorkflowCommand } from '@shared/workflow/commands';
 import type { Reason } from '@shared/workflow/reasons';
 import { useHost } from '../app/host-context';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 import { localBehind, withCurrentHash } from './action-form';
 
 export type WorkflowStateView = CallOutput<'workflow.state'>;
@@ -33,7 +33,7 @@ export function useHostValue<T>(
   pollMs: number | null,
 ): Loaded<T> {
   const host = useHost();
-  const signedIn = useSyncStatus()?.user != null;
+  const signedIn = useSyncUser() != null;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);

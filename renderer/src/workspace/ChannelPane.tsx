@@ -83,6 +83,31 @@ const PreviewSlot = memo(function PreviewSlot({
   );
 });
 
+/** The channel's live summary line above the scrolling area (print: copyfit), if it has one. */
+const SummarySlot = memo(function SummarySlot({
+  hub,
+  channel,
+  state,
+  ctx,
+}: {
+  hub: PreviewHub;
+  channel: ChannelId;
+  state: VariantState | undefined;
+  ctx: ChannelContext;
+}) {
+  const preview = usePreview(hub, channel);
+  const { Summary } = CHANNEL_UI[channel];
+  // Like the preview: an edited version's figures come from its own document, never the master's.
+  if (!Summary || !preview?.variant || !state || (state.edited && preview.source === 'master'))
+    return null;
+  // A failure here shows nothing: the preview below says what went wrong.
+  return (
+    <PreviewBoundary message="" resetKey={preview.variant}>
+      <Summary variant={preview.variant} ctx={ctx} />
+    </PreviewBoundary>
+  );
+});
+
 const INTERACTIVE = 'button, a, input, select, textarea, label, [role="button"], [role="option"]';
 
 /** Memoised with stable callbacks: a pane re-renders when its own preview, problems or state change. */
@@ -190,6 +215,9 @@ export const ChannelPane = memo(function ChannelPane(props: Props) {
           revision={props.revision}
           onState={props.onState}
         />
+      )}
+      {CHANNEL_UI[channel].Summary && (
+        <SummarySlot hub={hub} channel={channel} state={state} ctx={ctx} />
       )}
       <div className="pane-scroll">
         {editing ? (

@@ -2,7 +2,7 @@
 // away), and the body — exactly the story editor, bound to the story's document.
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSyncStatus } from '../app/sync-status';
+import { useSyncUser } from '../app/sync-status';
 import type * as Y from 'yjs';
 import { fieldsMap, fieldText, parseDocId, readFields } from '@shared/body/story-doc';
 import { FIELD_MAX_LENGTH, type StoryFields } from '@shared/domain/story';
@@ -50,7 +50,7 @@ export const MasterPane = memo(function MasterPane({
   onToggleInfo,
 }: Props) {
   const { t } = useTranslation();
-  const sync = useSyncStatus();
+  const user = useSyncUser();
   const infoLine = useInfoLine(doc);
   return (
     <div className="master" aria-label={t('workspace.master')} role="region">
@@ -96,11 +96,7 @@ export const MasterPane = memo(function MasterPane({
         </div>
       )}
       {synced && <PhotosSection doc={doc} storyId={parseDocId(provider.docId)?.storyId ?? ''} />}
-      <BodyEditor
-        provider={provider}
-        doc={doc}
-        userName={sync?.user?.displayName ?? t('story.me')}
-      />
+      <BodyEditor provider={provider} doc={doc} userName={user?.displayName ?? t('story.me')} />
     </div>
   );
 });

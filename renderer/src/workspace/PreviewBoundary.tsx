@@ -1,5 +1,6 @@
 // Keeps one broken preview from taking the workspace down: it says so in its
-// pane and tries again when the variant changes.
+// pane (or, with no message, shows nothing) and tries again when the variant
+// changes.
 import { Component, type ReactNode } from 'react';
 
 interface Props {
@@ -20,12 +21,11 @@ export class PreviewBoundary extends Component<Props, { failed: boolean; key: un
     console.error('preview failed', err);
   }
   override render() {
-    return this.state.failed ? (
+    if (!this.state.failed) return this.props.children;
+    return this.props.message ? (
       <p className="pv-error" role="alert">
         {this.props.message}
       </p>
-    ) : (
-      this.props.children
-    );
+    ) : null;
   }
 }

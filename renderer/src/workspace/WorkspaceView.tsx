@@ -2,7 +2,7 @@
 // by side on the other, updating while anyone types. Previews read the
 // in-memory documents (the master's, and an edited variant's own), never the
 // host; the host is asked only to derive, pull, dismiss, export and store.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileButton } from '../story/FileButton';
 import * as Y from 'yjs';
@@ -50,8 +50,23 @@ const storage = () => {
   }
 };
 
+/**
+ * Whether the header shows the same facts. Every autosave reports the story
+ * changed (its 字数 and time); re-rendering the whole workspace for that
+ * would cost each keystroke a walk of every pane.
+ */
+function sameHeader(a: StorySummary, b: StorySummary): boolean {
+  return (
+    a.id === b.id &&
+    a.status === b.status &&
+    a.createdAt === b.createdAt &&
+    a.pendingCommand === b.pendingCommand &&
+    a.trashedAt === b.trashedAt
+  );
+}
+
 /** A channel tab in the header: jumps to its pane, shows its blocking problems. */
-function ChannelTab({
+const ChannelTab = memo(function ChannelTab({
   hub,
   channel,
   name,
@@ -60,7 +75,7 @@ function ChannelTab({
   hub: PreviewHub;
   channel: ChannelId;
   name: string;
-  onJump: () => void;
+  onJump: (c: ChannelId) => void;
 }) {
   const { t } = useTranslation();
   const counts = countBySeverity(useProblems(hub, channel));
@@ -69,7 +84,7 @@ function ChannelTab({
     <button
       type="button"
       className="tab"
-      onClick={onJump}
+      onClick={() => onJump(channel)}
       aria-keyshortcuts={keys}
       title={t('workspace.jumpTo', { channel: name, keys })}
     >
@@ -84,7 +99,7 @@ function ChannelTab({
       )}
     </button>
   );
-}
+});
 
 export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -139,7 +154,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     const off = host.on('stories.changed', ({ ids }) => {
       if (ids.includes(storyId))
         void host.call('stories.get', { id: storyId }).then(
-          (s) => alive && setSummary(s),
+          (s) => alive && setSummary((prev) => (prev && sameHeader(prev, s) ? prev : s)),
           () => undefined,
         );
     });
@@ -412,7 +427,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
                 hub={hub}
                 channel={c}
                 name={getChannel(c)!.name[lang]}
-                onJump={() => jump(c)}
+                onJump={jump}
               />
             ))}
         </nav>

@@ -7,6 +7,23 @@ export function cloneData<T>(value: T): T {
   return copy(value) as T;
 }
 
+export interface DeriveOptions {
+  /**
+   * The result is only read (a live preview), never stored or edited: it may
+   * share the master's own objects instead of copying them. The master's
+   * blocks are immutable and keep their identity while unchanged, so a
+   * preview re-derived on each keystroke then differs from the last one only
+   * where the master did — comparing them costs a few hundred identity
+   * checks instead of a walk over every character of a long story.
+   */
+  share?: boolean;
+}
+
+/** The master's data for a variant: copied, or shared when the result is read-only. */
+export function own<T>(value: T, opts?: DeriveOptions): T {
+  return opts?.share ? value : cloneData(value);
+}
+
 function copy(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {

@@ -3,7 +3,7 @@
 // photo as cover with centred 2.35:1 and 1:1 crops, 阅读原文 to the online version.
 import { bodyToPlainText, type Block } from '../../body/blocks';
 import { centerCrop, type ImageRef, type MasterStory } from '../../domain/master-story';
-import { cloneData } from '../common/clone';
+import { cloneData, own, type DeriveOptions } from '../common/clone';
 import { cleanLine, leadParagraph, trimToLimit } from '../common/text';
 import type { ChannelContext } from '../types';
 import { wechatSettings, type WechatVariant } from './schema';
@@ -39,7 +39,11 @@ function placePhotos(body: readonly Block[], images: readonly ImageRef[]): Wecha
   });
 }
 
-export function deriveWechat(master: MasterStory, ctx?: ChannelContext): WechatVariant {
+export function deriveWechat(
+  master: MasterStory,
+  ctx?: ChannelContext,
+  opts?: DeriveOptions,
+): WechatVariant {
   const s = wechatSettings(ctx?.settings?.wechat);
   const images = master.images ?? [];
   const cover = images[0];
@@ -48,7 +52,7 @@ export function deriveWechat(master: MasterStory, ctx?: ChannelContext): WechatV
     author: cleanLine(master.fields.byline),
     digest: autoDigest(master.body, s.digestLength),
     digestAuto: true,
-    body: cloneData(master.body),
+    body: own(master.body, opts),
     photos: placePhotos(master.body, images),
     cover: cover
       ? {

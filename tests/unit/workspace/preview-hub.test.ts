@@ -102,6 +102,24 @@ describe('PreviewHub', () => {
     hub.dispose();
   });
 
+  it("shares the master's paragraphs with a preview, never with a variant that is stored", () => {
+    const doc = masterDoc();
+    const master = new LiveMaster(doc, STORY_ID).read();
+    for (const c of ['print', 'wechat', 'app'] as const) {
+      const channel = getChannel(c)!;
+      const preview = channel.derive(master, { storyId: STORY_ID }, { share: true }) as {
+        body: Block[];
+      };
+      // Read-only preview: the very paragraph objects (the master's blocks never change in place).
+      expect(preview.body.every((b, i) => b === master.body[i])).toBe(true);
+      const stored = channel.derive(master, { storyId: STORY_ID }) as { body: Block[] };
+      // Stored and edited on its own: equal, but not one object shared.
+      expect(stored.body).toEqual(master.body);
+      expect(stored.body.some((b, i) => b === master.body[i])).toBe(false);
+      expect(stored.body).not.toBe(master.body);
+    }
+  });
+
   it('runs the checks once typing pauses, one channel per idle slot', () => {
     const doc = masterDoc();
     const f = fakeScheduler();

@@ -2,7 +2,7 @@
 // A new channel adds a folder here beside its shared/channels module.
 import { memo, type ComponentType } from 'react';
 import type { ChannelId } from '@shared/domain/channel-ids';
-import { PrintPreview } from './print/PrintPreview';
+import { PrintFitSummary, PrintPreview } from './print/PrintPreview';
 import { WechatPreview } from './wechat/WechatPreview';
 import { WechatCopyButton } from './wechat/WechatCopyButton';
 import { WeiboPreview } from './weibo/WeiboPreview';
@@ -23,11 +23,16 @@ const DouyinCoverCrop = makeCropEditor([
 
 // Previews are memoised: a pane re-renders its preview only when the variant changed.
 const ui = <V>(u: ChannelUi<V>) =>
-  ({ ...u, Preview: memo(u.Preview) }) as unknown as ChannelUi<unknown>;
+  ({
+    ...u,
+    Preview: memo(u.Preview),
+    Summary: u.Summary && memo(u.Summary),
+  }) as unknown as ChannelUi<unknown>;
 
 export const CHANNEL_UI: Record<ChannelId, ChannelUi<unknown>> = {
   print: ui({
     Preview: PrintPreview,
+    Summary: PrintFitSummary,
     fields: [
       { field: 'kicker', kind: 'text' },
       { field: 'headline', kind: 'text' },

@@ -24,6 +24,11 @@ export interface ChannelUi<V = never> {
   Preview: ComponentType<PreviewProps<V>>;
   /** The fields a desk edits, in the order the editor shows them. */
   fields: readonly FieldSpec[];
+  /**
+   * A line above the pane's scrolling area that follows the version live
+   * (print: the copyfit bar), shown both in preview and while editing.
+   */
+  Summary?: ComponentType<PreviewProps<V>>;
   /** A channel's own action beside its name (WeChat: copy as rich text). */
   HeaderAction?: ComponentType<{ storyId: string }>;
 }

@@ -1,11 +1,13 @@
 // The print version as a column block: headline rows across the span, the
 // body set line by line in its columns exactly as copyfit broke it (禁则
-// applied), the copyfit overlay (lines used / available, overset or room
-// left, in lines and 字), the lines that do not fit, and the QR codes.
+// applied), the lines that do not fit, and the QR codes. The copyfit bar
+// (lines used / available, overset or room left, in lines and 字) sits above
+// the pane's scrolling area, so it stays in view without being sticky and a
+// keystroke that only changes its figures repaints the bar alone, not the
+// column block under it.
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  printCopyfit,
   printQrCodes,
   findTemplate,
   type PrintTemplate,
@@ -16,6 +18,7 @@ import type { ChannelContext } from '@shared/channels';
 import { formatNumber } from '../../../i18n/format';
 import { useElementWidth } from '../../use-element-width';
 import { copyfitSummary, ziPixels, type CopyfitSummary } from './copyfit-summary';
+import { printFitOf } from './print-fit';
 import type { PreviewProps } from '../types';
 import { PhotoFigures } from '../../../photos/PhotoFigures';
 
@@ -234,21 +237,23 @@ const NoTemplate = memo(function NoTemplate({ id }: { id: string }) {
   );
 });
 
+/** The copyfit bar of the print pane (shown while the version is previewed and while it is edited). */
+export function PrintFitSummary({ variant: v, ctx }: PreviewProps<PrintVariant>) {
+  const fit = printFitOf(v, ctx);
+  return fit ? <FitBar {...copyfitSummary(fit)} /> : null;
+}
+
 export function PrintPreview({ variant: v, ctx }: PreviewProps<PrintVariant>) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
-  const { body, layout, qr } = v;
-  const fit = useMemo(
-    () => printCopyfit({ body, layout, qr } as PrintVariant, ctx),
-    [body, layout, qr, ctx],
-  );
+  const { layout, qr } = v;
+  const fit = printFitOf(v, ctx);
   const template = useMemo(() => findTemplate(layout.templateId), [layout.templateId]);
   if (!fit || !template) return <NoTemplate id={layout.templateId} />;
   const zi = ziPixels(width - 2, fit.spanWidthZi);
   const lineHeight = zi * 1.5;
   return (
     <div className="pr" ref={ref} style={{ ['--zi' as string]: `${zi}px` }}>
-      <FitBar {...copyfitSummary(fit)} />
       <div className="pr-page" style={{ width: fit.spanWidthZi * zi }}>
         <Head
           kicker={v.kicker}
