@@ -57,19 +57,23 @@ export function BodyEditor({
       >
         <div className="body-editor">
           <Toolbar />
-          <div className="body-scroll">
-            <RichTextPlugin
-              contentEditable={
-                <ContentEditable
-                  className="body-content"
-                  aria-label={label ?? t('story.body')}
-                  aria-placeholder={t('story.bodyPlaceholder')}
-                  placeholder={<div className="body-placeholder">{t('story.bodyPlaceholder')}</div>}
-                  spellCheck={false}
-                />
-              }
-              ErrorBoundary={LexicalErrorBoundary}
-            />
+          <div className="body-scroll-box">
+            <div className="body-scroll">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="body-content"
+                    aria-label={label ?? t('story.body')}
+                    aria-placeholder={t('story.bodyPlaceholder')}
+                    placeholder={
+                      <div className="body-placeholder">{t('story.bodyPlaceholder')}</div>
+                    }
+                    spellCheck={false}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
           </div>
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeHref} />

@@ -40,7 +40,10 @@ export function FileButton({ story }: { story: StorySummary }) {
     try {
       await host.call('stories.file', { id: story.id, deskId });
       const desk = desks?.find((d) => d.id === deskId)?.name ?? '';
-      toast(syncStatus()?.state === 'online' ? t('sync.filed', { desk }) : t('sync.filedQueued'));
+      // Connected (sending is "syncing" while the filing itself goes out): it reaches the desk now.
+      const state = syncStatus()?.state;
+      const connected = state === 'online' || state === 'syncing';
+      toast(connected ? t('sync.filed', { desk }) : t('sync.filedQueued'));
       setDesks(null);
     } catch (err) {
       toast(errorText(t, err), 'error');

@@ -170,68 +170,76 @@ export const ChannelPane = memo(function ChannelPane(props: Props) {
       data-channel={channel}
       tabIndex={-1}
     >
-      <header className="pane-head">
-        <h2>{name}</h2>
-        {stateBadge && (
-          <span
-            className={`badge ${state?.edited ? 'badge-edited' : 'badge-following'}`}
-            title={
-              state?.edited ? t('workspace.state.editedHint') : t('workspace.state.followingHint')
+      <div className="pane-box">
+        <header className="pane-head">
+          <h2>{name}</h2>
+          {stateBadge && (
+            <span
+              className={`badge ${state?.edited ? 'badge-edited' : 'badge-following'}`}
+              title={
+                state?.edited ? t('workspace.state.editedHint') : t('workspace.state.followingHint')
+              }
+            >
+              {stateBadge}
+            </span>
+          )}
+          <span className="pane-spacer" />
+          {HeaderAction && !editing && <HeaderAction storyId={storyId} />}
+          <button
+            type="button"
+            className={editing ? 'primary' : undefined}
+            aria-pressed={editing}
+            onClick={() => (editing ? onDone(channel) : onEdit(null))}
+            aria-label={
+              editing
+                ? t('workspace.doneEditing', { channel: name })
+                : t('workspace.editVariant', { channel: name })
             }
           >
-            {stateBadge}
-          </span>
-        )}
-        <span className="pane-spacer" />
-        {HeaderAction && !editing && <HeaderAction storyId={storyId} />}
-        <button
-          type="button"
-          className={editing ? 'primary' : undefined}
-          aria-pressed={editing}
-          onClick={() => (editing ? onDone(channel) : onEdit(null))}
-          aria-label={
-            editing
-              ? t('workspace.doneEditing', { channel: name })
-              : t('workspace.editVariant', { channel: name })
-          }
-        >
-          {editing ? t('workspace.done') : t('workspace.edit')}
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={toggleCollapse}
-          aria-label={t('workspace.collapse', { channel: name })}
-          title={t('workspace.collapse', { channel: name })}
-        >
-          ‹
-        </button>
-      </header>
-      {state?.derived && state.edited && (
-        <MasterChangedAlert
-          storyId={storyId}
-          channel={channel}
-          state={state}
-          revision={props.revision}
-          onState={props.onState}
-        />
-      )}
-      {CHANNEL_UI[channel].Summary && (
-        <SummarySlot hub={hub} channel={channel} state={state} ctx={ctx} />
-      )}
-      <div className="pane-scroll">
-        {editing ? (
-          <VariantEditor
+            {editing ? t('workspace.done') : t('workspace.edit')}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={toggleCollapse}
+            aria-label={t('workspace.collapse', { channel: name })}
+            title={t('workspace.collapse', { channel: name })}
+          >
+            ‹
+          </button>
+        </header>
+        {state?.derived && state.edited && (
+          <MasterChangedAlert
             storyId={storyId}
             channel={channel}
-            target={props.target}
-            onTargetDone={targetDone}
+            state={state}
+            revision={props.revision}
+            onState={props.onState}
           />
-        ) : (
-          <PreviewSlot hub={hub} channel={channel} state={state} ctx={ctx} onClick={clickPreview} />
         )}
+        {CHANNEL_UI[channel].Summary && (
+          <SummarySlot hub={hub} channel={channel} state={state} ctx={ctx} />
+        )}
+        <div className="pane-scroll">
+          {editing ? (
+            <VariantEditor
+              storyId={storyId}
+              channel={channel}
+              target={props.target}
+              onTargetDone={targetDone}
+            />
+          ) : (
+            <PreviewSlot
+              hub={hub}
+              channel={channel}
+              state={state}
+              ctx={ctx}
+              onClick={clickPreview}
+            />
+          )}
+        </div>
+        <ProblemsPanel channel={channel} channelName={name} problems={problems} onJump={jumpTo} />
       </div>
-      <ProblemsPanel channel={channel} channelName={name} problems={problems} onJump={jumpTo} />
       <Splitter
         className="pane-resize"
         label={t('workspace.resizePane', { channel: name })}

@@ -22,7 +22,7 @@ import { ChannelMenu } from './ChannelMenu';
 import { ShortcutHelp } from './ShortcutHelp';
 import { ExportDialog } from './ExportDialog';
 import { Splitter } from './Splitter';
-import { PreviewHub } from './preview-hub';
+import { PreviewHub, markPreviews } from './preview-hub';
 import { useVariants } from './use-variants';
 import { openVariant, type VariantConnection } from './variant-connection';
 import {
@@ -136,9 +136,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
   );
   // A mark per frame of previews handed to React, for the typing benchmark.
   useEffect(() => {
-    hub.setOnFlushed((revision) =>
-      queueMicrotask(() => performance.mark('rm:previews', { detail: revision })),
-    );
+    hub.setOnFlushed((revision) => queueMicrotask(() => markPreviews(revision)));
     return () => hub.setOnFlushed(null);
   }, [hub]);
 

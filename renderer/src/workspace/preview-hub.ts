@@ -43,13 +43,38 @@ export const browserScheduler: Scheduler = {
 export const CHECK_DELAY_MS = 350;
 
 /**
- * User Timing entries for the benchmarks (rm:derive:<channel>, rm:check:<channel>,
- * rm:previews); cleared now and then so a long session does not pile them up.
+ * User Timing entries for the benchmarks: rm:derive:<channel> and
+ * rm:check:<channel> only when asked for (localStorage `rongmei.perfMarks` =
+ * "1"; three measures a frame are not free), rm:previews always (one mark a
+ * frame). Cleared now and then so a long session does not pile them up.
  */
+let detailedMarks: boolean | null = null;
+function wantMeasures(): boolean {
+  if (detailedMarks === null) {
+    try {
+      detailedMarks = globalThis.localStorage?.getItem('rongmei.perfMarks') === '1';
+    } catch {
+      detailedMarks = false;
+    }
+  }
+  return detailedMarks;
+}
+
 let entries = 0;
 function measure(name: string, start: number): void {
-  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  if (!wantMeasures() || typeof performance === 'undefined') return;
   performance.measure(name, { start, end: performance.now() });
+  countEntry();
+}
+
+/** The mark the typing benchmark waits for: this frame's previews went to React. */
+export function markPreviews(revision: number): void {
+  if (typeof performance === 'undefined') return;
+  performance.mark('rm:previews', { detail: revision });
+  countEntry();
+}
+
+function countEntry(): void {
   if (++entries > 2000) {
     entries = 0;
     performance.clearMeasures();
@@ -114,7 +139,7 @@ export class PreviewHub {
       if (!this.active.has(c)) continue;
       this.dirty.delete(c);
       const prev = this.previews.get(c);
-      const t = performance.now();
+      const t = wantMeasures() ? performance.now() : 0;
       const next = this.compute(c, prev);
       measure(`rm:derive:${c}`, t);
       if (next !== prev) {
@@ -233,7 +258,7 @@ export class PreviewHub {
       const channel = getChannel(c);
       const preview = this.preview(c);
       if (channel && preview) {
-        const t = performance.now();
+        const t = wantMeasures() ? performance.now() : 0;
         this.problems.set(c, channel.check(preview.variant, this.ctx));
         measure(`rm:check:${c}`, t);
         this.listeners.get(c)?.forEach((l) => l());

@@ -57,11 +57,33 @@ export function keyPoints(body: readonly Block[], max: number): string[] {
  * Shortens text to fit `limit` under a counter, preferring to stop at the end
  * of a sentence, else cutting and adding an ellipsis that fits too.
  */
+/**
+ * Recent trims: previews re-derive on every keystroke and trim the same lead
+ * to the same limits each time (the lead rarely changes while the body does).
+ */
+const trimmed = new Map<string, string>();
+const TRIM_CACHE = 64;
+
 export function trimToLimit(
   text: string,
   counter: CounterId,
   limit: number,
   opts: { ellipsis?: string; weibo?: WeiboCountOptions } = {},
+): string {
+  const key = `${counter}|${limit}|${opts.ellipsis ?? ''}|${opts.weibo ? JSON.stringify(opts.weibo) : ''}|${text}`;
+  const hit = trimmed.get(key);
+  if (hit !== undefined) return hit;
+  const out = trimUncached(text, counter, limit, opts);
+  if (trimmed.size >= TRIM_CACHE) trimmed.delete(trimmed.keys().next().value!);
+  trimmed.set(key, out);
+  return out;
+}
+
+function trimUncached(
+  text: string,
+  counter: CounterId,
+  limit: number,
+  opts: { ellipsis?: string; weibo?: WeiboCountOptions },
 ): string {
   const s = text.normalize('NFC').trim();
   const fit = fitPrefix(s, counter, limit, opts.weibo);

@@ -83,40 +83,21 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
   );
 
   const widthHalves = columnWidthZi * 2;
+  const setting = {
+    widthHalves,
+    indentZi: t.indentZi,
+    level: input.level ?? 'gb',
+    hangPunctuation: input.hangPunctuation ?? false,
+  };
   const all: SetLine[] = [];
   let totalHalves = 0;
   input.blocks.forEach((b, block) => {
     if (b.kind === 'heading' && all.length > 0) {
       for (let s = 0; s < t.subheadSpaceLines; s++) all.push(spaceLine());
     }
-    const indent = b.kind === 'paragraph' || b.kind === 'quote' ? t.indentZi * 2 : 0;
-    // A list item's own line breaks are separate paragraphs; a soft break also starts a line.
-    let offset = 0;
-    for (const part of b.text.split('\n')) {
-      const spans = breakLinesCached(part, {
-        widthHalves,
-        indentHalves: indent,
-        level: input.level ?? 'gb',
-        hangPunctuation: input.hangPunctuation ?? false,
-      });
-      spans.forEach((l, i) => {
-        totalHalves += l.halves;
-        all.push({
-          block,
-          start: offset + l.start,
-          end: offset + l.end,
-          text: part.slice(l.start, l.end),
-          zi: l.halves / 2,
-          kind: b.kind,
-          firstOfBlock: i === 0 && offset === 0,
-          lastOfBlock: false,
-          hanging: l.hanging,
-        });
-      });
-      offset += part.length + 1;
-    }
-    const last = all[all.length - 1];
-    if (last && last.block === block) last.lastOfBlock = true;
+    const set = setBlock(b, block, setting);
+    totalHalves += set.halves;
+    for (const l of set.lines) all.push(l);
   });
   // A spacing line never ends the text.
   while (all.length && all[all.length - 1]!.kind === 'space') all.pop();
@@ -144,6 +125,71 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
     columns,
     overset,
   };
+}
+
+interface BlockSetting {
+  widthHalves: number;
+  indentZi: number;
+  level: KinsokuLevel;
+  hangPunctuation: boolean;
+}
+
+interface SetBlock {
+  block: number;
+  setting: BlockSetting;
+  lines: readonly SetLine[];
+  halves: number;
+}
+
+/**
+ * A block's set lines, kept per block object: typing changes one paragraph
+ * of a story, and copyfit runs on every keystroke, so the others' lines are
+ * reused as they are (same index, same measure) instead of being made again.
+ */
+const setBlocks = new WeakMap<CopyBlock, SetBlock>();
+
+const sameSetting = (a: BlockSetting, b: BlockSetting) =>
+  a.widthHalves === b.widthHalves &&
+  a.indentZi === b.indentZi &&
+  a.level === b.level &&
+  a.hangPunctuation === b.hangPunctuation;
+
+function setBlock(b: CopyBlock, block: number, setting: BlockSetting): SetBlock {
+  const hit = setBlocks.get(b);
+  if (hit && hit.block === block && sameSetting(hit.setting, setting)) return hit;
+  const indent = b.kind === 'paragraph' || b.kind === 'quote' ? setting.indentZi * 2 : 0;
+  const lines: SetLine[] = [];
+  let halves = 0;
+  // A list item's own line breaks are separate paragraphs; a soft break also starts a line.
+  let offset = 0;
+  for (const part of b.text.split('\n')) {
+    const spans = breakLinesCached(part, {
+      widthHalves: setting.widthHalves,
+      indentHalves: indent,
+      level: setting.level,
+      hangPunctuation: setting.hangPunctuation,
+    });
+    spans.forEach((l, i) => {
+      halves += l.halves;
+      lines.push({
+        block,
+        start: offset + l.start,
+        end: offset + l.end,
+        text: part.slice(l.start, l.end),
+        zi: l.halves / 2,
+        kind: b.kind,
+        firstOfBlock: i === 0 && offset === 0,
+        lastOfBlock: false,
+        hanging: l.hanging,
+      });
+    });
+    offset += part.length + 1;
+  }
+  const last = lines[lines.length - 1];
+  if (last) last.lastOfBlock = true;
+  const set = { block, setting, lines, halves };
+  setBlocks.set(b, set);
+  return set;
 }
 
 function spaceLine(): SetLine {

@@ -1,25 +1,41 @@
 // Copyfit for a print variant: the variant's body and layout settings, fed to
 // the copyfit engine with the chosen template.
+import type { Block } from '../../body/blocks';
 import { blockText } from '../common/text';
 import type { ChannelContext } from '../types';
 import { copyfit, type CopyBlock, type CopyfitResult } from './copyfit';
 import { printSettings, type PrintVariant } from './schema';
 import { findTemplate, type PrintTemplate } from './templates';
 
+/**
+ * The copy block of each body block, one object per block object: a body
+ * block never changes in place, so an unchanged paragraph keeps its copy
+ * block, and copyfit keeps the lines it already set for it.
+ */
+const copyBlockOf = new WeakMap<Block, CopyBlock>();
+
 export function copyBlocks(v: Pick<PrintVariant, 'body'>): CopyBlock[] {
   // One entry per body block (a rule gives an empty one) so indexes match the body's.
   return v.body.map((b): CopyBlock => {
-    if (b.type === 'hr') return { kind: 'paragraph', text: '' };
-    const kind =
-      b.type === 'heading'
-        ? 'heading'
-        : b.type === 'quote'
-          ? 'quote'
-          : b.type === 'list'
-            ? 'list'
-            : 'paragraph';
-    return { kind, text: blockText(b) };
+    const hit = copyBlockOf.get(b);
+    if (hit) return hit;
+    const c = toCopyBlock(b);
+    copyBlockOf.set(b, c);
+    return c;
   });
+}
+
+function toCopyBlock(b: Block): CopyBlock {
+  if (b.type === 'hr') return { kind: 'paragraph', text: '' };
+  const kind =
+    b.type === 'heading'
+      ? 'heading'
+      : b.type === 'quote'
+        ? 'quote'
+        : b.type === 'list'
+          ? 'list'
+          : 'paragraph';
+  return { kind, text: blockText(b) };
 }
 
 export function printTemplateFor(v: PrintVariant, ctx?: ChannelContext): PrintTemplate | undefined {

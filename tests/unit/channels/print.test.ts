@@ -54,6 +54,33 @@ describe('print templates and copyfit', () => {
     );
     expect(fit.oversetLines).toBeGreaterThan(0);
   });
+  it('re-sets only the paragraph typed in, and gives what a fresh copyfit gives', () => {
+    const s = longStory(20_000);
+    const v = print.derive(s, CTX, { share: true });
+    const before = printCopyfit(v, CTX)!;
+    const edited = { ...v.body[3]! } as (typeof v.body)[number];
+    if (edited.type !== 'paragraph') throw new Error('fixture: block 3 is a paragraph');
+    edited.runs = [
+      ...edited.runs,
+      { text: '记者从国家粮食和物资储备局获悉，收购进度快于去年同期。' },
+    ];
+    const body = v.body.map((b, i) => (i === 3 ? edited : b));
+    const after = printCopyfit({ ...v, body }, CTX)!;
+    // A fresh copyfit of the same text (new block objects, nothing cached).
+    const fresh = printCopyfit({ ...v, body: structuredClone(body) }, CTX)!;
+    expect(after).toEqual(fresh);
+    expect(after.linesUsed).toBeGreaterThan(before.linesUsed);
+    const all = (f: typeof after) => [...f.columns.flat(), ...f.overset];
+    const lineOf = (f: typeof after, block: number) => all(f).find((l) => l.block === block)!;
+    // Untouched paragraphs keep their very line objects; the typed one is set again.
+    expect(lineOf(after, 2)).toBe(lineOf(before, 2));
+    expect(lineOf(after, 40)).toBe(lineOf(before, 40));
+    expect(lineOf(after, 3)).not.toBe(lineOf(before, 3));
+    // A paragraph inserted at the top moves every index: lines are set again with the new ones.
+    const shifted = printCopyfit({ ...v, body: [edited, ...body] }, CTX)!;
+    expect(lineOf(shifted, 41).text).toBe(lineOf(after, 40).text);
+    expect(shifted).toEqual(printCopyfit({ ...v, body: structuredClone([edited, ...body]) }, CTX));
+  });
 });
 
 describe('print channel', () => {
