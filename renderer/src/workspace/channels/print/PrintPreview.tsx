@@ -16,6 +16,7 @@ import {
 } from '@shared/channels/print';
 import type { ChannelContext } from '@shared/channels';
 import { formatNumber } from '../../../i18n/format';
+import { compileTemplate } from '../../../i18n/template';
 import { useElementWidth } from '../../use-element-width';
 import { copyfitSummary, ziPixels, type CopyfitSummary } from './copyfit-summary';
 import { printFitOf } from './print-fit';
@@ -101,18 +102,33 @@ const sameLines = (a: readonly SetLine[], b: readonly SetLine[]) =>
     );
   });
 
-const FitBar = memo(function FitBar(s: CopyfitSummary) {
+/** The bar's sentences, translated once per language (its figures change on every keystroke). */
+function useFitTemplates() {
   const { t, i18n } = useTranslation();
-  const n = (x: number) => formatNumber(x, i18n.language);
+  return useMemo(
+    () => ({
+      lang: i18n.language,
+      lines: compileTemplate(t, 'workspace.print.lines', ['used', 'available']),
+      overset: compileTemplate(t, 'workspace.print.overset', ['lines', 'zi']),
+      left: compileTemplate(t, 'workspace.print.left', ['lines', 'zi']),
+      full: t('workspace.print.full'),
+    }),
+    [t, i18n.language],
+  );
+}
+
+const FitBar = memo(function FitBar(s: CopyfitSummary) {
+  const tpl = useFitTemplates();
+  const n = (x: number) => formatNumber(x, tpl.lang);
   return (
     <div className={`pr-fit pr-fit-${s.status}`} data-testid="copyfit" role="status">
-      <strong>{t('workspace.print.lines', { used: n(s.used), available: n(s.available) })}</strong>
+      <strong>{tpl.lines({ used: n(s.used), available: n(s.available) })}</strong>
       <span>
         {s.status === 'overset'
-          ? t('workspace.print.overset', { lines: n(s.oversetLines), zi: n(s.oversetZi) })
+          ? tpl.overset({ lines: n(s.oversetLines), zi: n(s.oversetZi) })
           : s.status === 'full'
-            ? t('workspace.print.full')
-            : t('workspace.print.left', { lines: n(s.left), zi: n(s.freeZi) })}
+            ? tpl.full
+            : tpl.left({ lines: n(s.left), zi: n(s.freeZi) })}
       </span>
     </div>
   );
