@@ -86,6 +86,20 @@ export function review(page: Page) {
   return page.getByRole('complementary', { name: /审阅|Review/ });
 }
 
+/**
+ * Opens a tab of the review panel and waits until it is the selected one. The
+ * tabs carry live counts (comments, findings) that can appear between
+ * Playwright finding a tab and clicking it, moving it from under the pointer
+ * as they would move it from under a person's; then the click is made again.
+ */
+export async function reviewTab(page: Page, name: string | RegExp) {
+  const tab = review(page).getByRole('tab', { name });
+  await expect(async () => {
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 export async function openReview(page: Page) {
   const toggle = page.getByRole('button', { name: /^(审阅|Review)$/ });
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();

@@ -6,7 +6,13 @@
 import fs from 'node:fs';
 import type { Download } from '@playwright/test';
 import { startNewsroom, type TestNewsroom } from '../support/newsroom';
-import { openPerson, signInThroughSettings } from './newsroom-helpers';
+import {
+  openPerson,
+  openReview,
+  review,
+  reviewTab,
+  signInThroughSettings,
+} from './newsroom-helpers';
 import { body, expect, newStory, startHost, test, waitSaved, type RunningHost } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -83,9 +89,9 @@ test.describe('a newsroom of two', () => {
     await head.screenshot({ path: `${SHOTS}/newsroom-desk-head-zh-CN.png` });
 
     // The story's audit report: every step so far, downloaded as Markdown and JSON.
-    await head.getByRole('button', { name: /^审阅$/ }).click();
-    const panel = head.getByRole('complementary', { name: /审阅/ });
-    await panel.getByRole('tab', { name: '流程' }).click();
+    await openReview(head);
+    const panel = review(head);
+    await reviewTab(head, '流程');
     const downloads: Promise<Download>[] = [];
     head.on('download', (d) => downloads.push(Promise.resolve(d)));
     await panel.getByRole('button', { name: '导出审计报告' }).click();

@@ -30,6 +30,7 @@ import {
   signIn,
   startNewsroomServer,
   type NewsroomServer,
+  reviewTab,
 } from './newsroom-helpers';
 import { startMockWechat, type MockWechat } from '../support/mock-wechat';
 import { newId } from '../../shared/domain/ids';
@@ -69,7 +70,7 @@ function wechatPane(page: Page, ch: Ch = 'wechat'): Locator {
 
 async function openFlow(page: Page) {
   await openReview(page);
-  await review(page).getByRole('tab', { name: '流程' }).click();
+  await reviewTab(page, '流程');
 }
 
 /** Opens the story from one of my queues once its count shows it. */
@@ -218,11 +219,11 @@ test.describe('the chain to WeChat with four people', () => {
     await wechatFlow(E).getByRole('button', { name: '认领' }).click();
     await expect(wechatFlow(E)).toContainText('编辑中');
     // 机审 with the newsroom's lists: its own term, and the blocking word.
-    await review(E).getByRole('tab', { name: /机审/ }).click();
+    await reviewTab(E, /机审/);
     const wxScan = review(E).getByRole('region', { name: '微信公众号的机审结果' });
     await expect(wxScan.getByRole('button', { name: new RegExp(NEWSROOM_TERM) })).toBeVisible();
     await expect(wxScan.getByRole('button', { name: /阻止发布.*北朝鲜/ })).toBeVisible();
-    await review(E).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(E, '流程');
     await editSummary(E, '全县新建粮仓投入使用，秋粮收购过半。');
     await syncedHash(E, storyId);
     await wechatFlow(E).getByRole('button', { name: '提交审核' }).click();
@@ -392,7 +393,7 @@ test.describe('the chain to WeChat with four people', () => {
     await E.getByRole('radio', { name: 'English' }).check();
     await E.goto(url);
     await openReview(E);
-    await review(E).getByRole('tab', { name: 'Workflow' }).click();
+    await reviewTab(E, 'Workflow');
     const wentEn = review(E).getByRole('region', { name: 'Where the WeChat version went' });
     await expect(wentEn).toContainText('Delivered');
     await expect(E.getByTestId('preview-print')).toContainText(HEADLINE);

@@ -22,6 +22,7 @@ import {
   signIn,
   startNewsroomServer,
   type NewsroomServer,
+  reviewTab,
 } from './newsroom-helpers';
 
 const SHOTS = 'test-results/screenshots';
@@ -171,7 +172,7 @@ test.describe('review panel', () => {
     await writeStory(app);
     await openReview(app);
     const panel = review(app);
-    await panel.getByRole('tab', { name: /机审/ }).click();
+    await reviewTab(app, /机审/);
     await expect(panel.getByRole('status')).toHaveText('没有阻止发布的问题。');
     await body(app).locator('p').nth(1).click();
     await app.keyboard.press('Control+End');
@@ -212,7 +213,7 @@ test.describe('review panel', () => {
     await writeStory(app);
     await openReview(app);
     const panel = review(app);
-    await panel.getByRole('tab', { name: '核实' }).click();
+    await reviewTab(app, '核实');
     await expect(panel.getByRole('status')).toHaveText('没有阻止终审的核实问题。');
 
     await panel.getByText('添加信源', { exact: true }).first().click();
@@ -271,7 +272,7 @@ test.describe('review panel', () => {
     await waitSaved(app);
     await app.reload();
     await openReview(app);
-    await review(app).getByRole('tab', { name: '核实' }).click();
+    await reviewTab(app, '核实');
     await expect(
       review(app).getByRole('listitem', { name: '县农业农村局 局长 张建国' }),
     ).toContainText('核实（电话）');
@@ -280,7 +281,7 @@ test.describe('review panel', () => {
   test('the workflow tab asks to sign in while signed out; no queues show', async ({ app }) => {
     await writeStory(app);
     await openReview(app);
-    await review(app).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(app, '流程');
     await expect(review(app).getByRole('status')).toHaveText(
       '登录新闻服务器后才能走审稿流程（在“设置”中登录）。',
     );
@@ -305,9 +306,9 @@ test.describe('review panel', () => {
     await app.keyboard.insertText('有人称之为全网第一粮仓。');
     await waitSaved(app);
     await app.screenshot({ path: `${SHOTS}/review-comments-zh-CN.png` });
-    await panel.getByRole('tab', { name: /机审/ }).click();
+    await reviewTab(app, /机审/);
     await app.screenshot({ path: `${SHOTS}/review-scan-warnings-zh-CN.png` });
-    await panel.getByRole('tab', { name: '核实' }).click();
+    await reviewTab(app, '核实');
     await panel.getByText('添加信源', { exact: true }).first().click();
     await app.screenshot({ path: `${SHOTS}/review-verify-zh-CN.png` });
     const overflow = await app.evaluate(
@@ -323,11 +324,9 @@ test.describe('review panel', () => {
     await expect(review(app).getByRole('tab', { name: /Comments/ })).toBeVisible();
     await app.waitForTimeout(400);
     await app.screenshot({ path: `${SHOTS}/review-comments-en.png` });
-    await review(app)
-      .getByRole('tab', { name: /Pre-scan/ })
-      .click();
+    await reviewTab(app, /Pre-scan/);
     await app.screenshot({ path: `${SHOTS}/review-scan-en.png` });
-    await review(app).getByRole('tab', { name: 'Sources' }).click();
+    await reviewTab(app, 'Sources');
     await review(app).getByText('Add source', { exact: true }).first().click();
     await app.screenshot({ path: `${SHOTS}/review-verify-en.png` });
     await app.getByRole('link', { name: 'Settings' }).click();
@@ -368,7 +367,7 @@ test.describe('review workflow with two people', () => {
     // The reporter writes and files (发稿) from the 流程 tab.
     await writeStory(reporter);
     await openReview(reporter);
-    await review(reporter).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(reporter, '流程');
     const flowR = review(reporter).getByRole('tabpanel');
     await flowR.getByRole('button', { name: '发稿', exact: true }).click();
     await expect(flowR).toContainText('已发稿');
@@ -393,7 +392,7 @@ test.describe('review workflow with two people', () => {
     await review(head).getByLabel('批注内容').pressSequentially('这个数字的出处？');
     await expect(review(head).getByLabel('批注内容')).toHaveValue('@王立 这个数字的出处？');
     await review(head).getByRole('button', { name: '添加批注' }).click();
-    await review(head).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(head, '流程');
     const flowH = review(head).getByRole('tabpanel');
     await flowH.getByRole('button', { name: '退回', exact: true }).first().click();
     const form = flowH.getByRole('form', { name: '退回' });
@@ -415,11 +414,11 @@ test.describe('review workflow with two people', () => {
     await expect
       .poll(() => reporter.evaluate(() => document.getSelection()?.toString()))
       .toBe('全县累计收购秋粮3.2万吨');
-    await review(reporter).getByRole('tab', { name: /批注/ }).click();
+    await reviewTab(reporter, /批注/);
     await expect(
       review(reporter).getByRole('article', { name: '批注：全县累计收购秋粮3.2万吨' }),
     ).toContainText('这个数字的出处');
-    await review(reporter).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(reporter, '流程');
     await reporter.screenshot({ path: `${SHOTS}/review-workflow-reporter-zh-CN.png` });
 
     // Filed again, the WeChat desk claims its version, submits it, and 初审 signs it off.
@@ -434,7 +433,7 @@ test.describe('review workflow with two people', () => {
       .first()
       .click();
     await openReview(head);
-    await review(head).getByRole('tab', { name: '流程' }).click();
+    await reviewTab(head, '流程');
     const wechatFlow = flowH.getByRole('region', { name: '微信公众号' });
     await wechatFlow.getByRole('button', { name: '认领' }).click();
     await expect(wechatFlow).toContainText('编辑中');
@@ -472,7 +471,7 @@ test.describe('review workflow with two people', () => {
     await head.getByRole('radio', { name: 'English' }).check();
     await head.goto(url);
     await openReview(head);
-    await review(head).getByRole('tab', { name: 'Workflow' }).click();
+    await reviewTab(head, 'Workflow');
     await expect(review(head).getByRole('tabpanel')).toContainText('STALE');
     await head.screenshot({ path: `${SHOTS}/review-workflow-stale-en.png` });
     await reporterCtx.close();
