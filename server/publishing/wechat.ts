@@ -111,9 +111,14 @@ export class WechatAdapter implements PublishAdapter {
     );
   }
 
-  private async uploadImage(assetId: string): Promise<{ mediaId: string; url: string } | null> {
-    const asset = await this.opts.assets?.(assetId);
-    if (!asset) return null;
+  /** Posts one stored photo as the multipart `media` field to a WeChat media endpoint. */
+  private async postMedia(
+    what: string,
+    path: string,
+    extraQuery: string,
+    assetId: string,
+    asset: NonNullable<Awaited<ReturnType<AssetSource>>>,
+  ): Promise<Json> {
     const token = await this.accessToken();
     const form = new FormData();
     form.append(
@@ -121,8 +126,20 @@ export class WechatAdapter implements PublishAdapter {
       new Blob([Buffer.from(asset.bytes)], { type: asset.mime }),
       asset.fileName || `${assetId}.jpg`,
     );
-    const url = `${this.opts.apiBase}/cgi-bin/material/add_material?access_token=${encodeURIComponent(token)}&type=image`;
-    const body = await this.call('add_material', url, { method: 'POST', body: form });
+    const url = `${this.opts.apiBase}${path}?access_token=${encodeURIComponent(token)}${extraQuery}`;
+    return this.call(what, url, { method: 'POST', body: form });
+  }
+
+  private async uploadImage(assetId: string): Promise<{ mediaId: string; url: string } | null> {
+    const asset = await this.opts.assets?.(assetId);
+    if (!asset) return null;
+    const body = await this.postMedia(
+      'add_material',
+      '/cgi-bin/material/add_material',
+      '&type=image',
+      assetId,
+      asset,
+    );
     if (typeof body.media_id !== 'string')
       throw new DeliveryError('WeChat add_material: no media_id', true);
     return { mediaId: body.media_id, url: typeof body.url === 'string' ? body.url : '' };
@@ -135,15 +152,7 @@ export class WechatAdapter implements PublishAdapter {
     // uploadimg takes JPG/PNG under 1 MB; anything else stays out (the channel check warned).
     if (asset.bytes.byteLength >= 1024 * 1024 || !/^image\/(jpeg|png)$/.test(asset.mime))
       return null;
-    const token = await this.accessToken();
-    const form = new FormData();
-    form.append(
-      'media',
-      new Blob([Buffer.from(asset.bytes)], { type: asset.mime }),
-      asset.fileName || `${assetId}.jpg`,
-    );
-    const url = `${this.opts.apiBase}/cgi-bin/media/uploadimg?access_token=${encodeURIComponent(token)}`;
-    const body = await this.call('uploadimg', url, { method: 'POST', body: form });
+    const body = await this.postMedia('uploadimg', '/cgi-bin/media/uploadimg', '', assetId, asset);
     if (typeof body.url !== 'string' || !body.url)
       throw new DeliveryError('WeChat uploadimg: no url', true);
     return body.url;
