@@ -10,3 +10,11 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves bytes that came over the host contract as base64 (exports, diagnostics) as a file. */
+export function downloadBase64(fileName: string, base64: string, mediaType: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(fileName, new Blob([bytes], { type: mediaType }));
+}

@@ -6,14 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useHost } from '../app/host-context';
 import { useToast } from '../common/toast';
 import { errorText } from '../common/error-text';
-import { downloadBlob } from '../common/download';
-
-function download(fileName: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  downloadBlob(fileName, new Blob([bytes], { type: 'application/zip' }));
-}
+import { downloadBase64 } from '../common/download';
 
 export function DiagnosticsSection() {
   const { t } = useTranslation();
@@ -25,7 +18,7 @@ export function DiagnosticsSection() {
     try {
       const r = await host.call('diagnostics.collect', {});
       if (r.data) {
-        download(r.fileName, r.data);
+        downloadBase64(r.fileName, r.data, 'application/zip');
         toast(t('diagnostics.downloaded', { name: r.fileName }));
       } else if (r.savedTo) {
         toast(t('diagnostics.saved', { path: r.savedTo }));

@@ -8,7 +8,7 @@ import type { ChannelId } from '@shared/domain/channel-ids';
 import type { ExportResult } from '@shared/variants/schemas';
 import { useHost } from '../app/host-context';
 import { errorText } from '../common/error-text';
-import { downloadBase64 } from './rich-copy';
+import { downloadBase64 } from '../common/download';
 
 interface Props {
   storyId: string;

@@ -24,18 +24,3 @@ export async function copyRichText(html: string, text: string): Promise<void> {
   document.removeEventListener('copy', onCopy);
   if (!ok) throw new Error('copy refused');
 }
-
-/** Saves bytes (base64) as a file through the browser's download. */
-export function downloadBase64(fileName: string, base64: string, mediaType: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
