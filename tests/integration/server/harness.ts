@@ -12,10 +12,12 @@ import { createUser, createDesk } from '../../../server/accounts/accounts';
 import { NewsroomClient } from '@shared/sync/client';
 import type { Desk, Person, Role } from '@shared/domain/newsroom';
 import type { ServerStory } from '@shared/sync/stories';
+import { NEWSROOM_PASSWORD, TEST_SCRYPT_N } from '../../support/newsroom';
 import { PG_URL, REDIS_URL, dropSchema, freshSchema, type EngineName } from './services';
 
-export const PASSWORD = 'desk-password-2026';
-export const FAST_SCRYPT_N = '1024';
+/** The seeded people's password and the scrypt cost tests hash with: the test newsroom's own. */
+export const PASSWORD = NEWSROOM_PASSWORD;
+export const FAST_SCRYPT_N = String(TEST_SCRYPT_N);
 
 export interface TestEnv {
   engine: EngineName;

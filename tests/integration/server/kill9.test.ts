@@ -6,10 +6,10 @@ import * as Y from 'yjs';
 import { newId } from '@shared/domain/ids';
 import { storyDocId } from '@shared/body/story-doc';
 import { NewsroomClient } from '@shared/sync/client';
+import { NEWSROOM_PASSWORD, seedTestNewsroom } from '../../support/newsroom';
 import { openStore } from '../../../server/db/database';
-import { createDesk, createUser } from '../../../server/accounts/accounts';
 import { ENGINES } from './services';
-import { FAST_SCRYPT_N, PASSWORD, openDoc, testEnv, type DocClient, type TestEnv } from './harness';
+import { openDoc, testEnv, type DocClient, type TestEnv } from './harness';
 import { spawnServer } from './child-server';
 
 const PIECES = [
@@ -41,18 +41,7 @@ describe.each(ENGINES)('kill -9 on %s', (engine) => {
       databaseUrl: env.env.DATABASE_URL,
       databaseSchema: env.env.DATABASE_SCHEMA,
     });
-    const desk = await createDesk(store.db, { code: 'politics', name: '时政部', kind: 'topic' });
-    await createUser(
-      store.db,
-      {
-        login: 'wang.li',
-        displayName: '王立',
-        role: 'reporter',
-        password: PASSWORD,
-        deskIds: [desk.id],
-      },
-      { N: Number(FAST_SCRYPT_N), r: 8, p: 1 },
-    );
+    await seedTestNewsroom(store.db);
     await store.close();
   });
   afterAll(async () => env?.cleanup());
@@ -60,7 +49,7 @@ describe.each(ENGINES)('kill -9 on %s', (engine) => {
   it('loses no acknowledged update when the server is SIGKILLed mid-sync', async () => {
     const first = await spawnServer(env.env);
     const api = new NewsroomClient({ baseUrl: first.url });
-    const { token } = await api.login({ login: 'wang.li', password: PASSWORD });
+    const { token } = await api.login({ login: 'wang.li', password: NEWSROOM_PASSWORD });
     const writers: Writer[] = [];
     for (let i = 0; i < 3; i++) {
       const name = storyDocId(newId());

@@ -9,9 +9,9 @@ import * as Y from 'yjs';
 import { newId } from '@shared/domain/ids';
 import { fieldText, storyDocId } from '@shared/body/story-doc';
 import { NewsroomClient } from '@shared/sync/client';
+import { NEWSROOM_PASSWORD, seedTestNewsroom } from '../../support/newsroom';
 import { openStore } from '../../../server/db/database';
-import { createDesk, createUser } from '../../../server/accounts/accounts';
-import { FAST_SCRYPT_N, PASSWORD, openDoc, testEnv, type TestEnv } from '../server/harness';
+import { openDoc, testEnv, type TestEnv } from '../server/harness';
 import { spawnServer, type ChildServer } from '../server/child-server';
 import { removeTempDirs } from '../helpers';
 import { desktop, Editor, signIn, until, type Desktop } from './sync-harness';
@@ -24,18 +24,7 @@ let d: Desktop | null = null;
 beforeAll(async () => {
   env = testEnv('sqlite');
   const store = await openStore({ dataDir: env.env.RONGMEI_DATA_DIR! });
-  const desk = await createDesk(store.db, { code: 'politics', name: '时政部', kind: 'topic' });
-  await createUser(
-    store.db,
-    {
-      login: 'wang.li',
-      displayName: '王立',
-      role: 'reporter',
-      password: PASSWORD,
-      deskIds: [desk.id],
-    },
-    { N: Number(FAST_SCRYPT_N), r: 8, p: 1 },
-  );
+  await seedTestNewsroom(store.db);
   await store.close();
 });
 
@@ -72,7 +61,7 @@ describe('a desktop host through a server kill -9', () => {
 
     // A second writer on the same story, straight to the server, counting what it was told is stored.
     const api = new NewsroomClient({ baseUrl: server.url });
-    const { token } = await api.login({ login: 'wang.li', password: PASSWORD });
+    const { token } = await api.login({ login: 'wang.li', password: NEWSROOM_PASSWORD });
     const other = await openDoc(server.syncUrl, docName, token);
     let otherMade = 0;
     let otherAcked = 0;
