@@ -34,6 +34,57 @@ type Kind = Source['kind'];
 const KINDS: Kind[] = ['person', 'organisation', 'document', 'anonymous'];
 const shortId = () => newId().replace(/-/g, '').slice(-12);
 
+/** A labelled one-line text field of the verification forms. */
+function TextField({
+  label,
+  value,
+  onChange,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <label className="rv-field">
+      <span>{label}</span>
+      <input value={value} required={required} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** A labelled choice among fixed values, each shown by its translated name (and an optional "none"). */
+function ChoiceField<T extends string>({
+  label,
+  value,
+  options,
+  nameOf,
+  onChange,
+  none,
+}: {
+  label: string;
+  value: T | null;
+  options: readonly T[];
+  nameOf: (option: T) => string;
+  onChange: (value: T | null) => void;
+  none?: string;
+}) {
+  return (
+    <label className="rv-field">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange((e.target.value || null) as T | null)}>
+        {none !== undefined && <option value="">{none}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {nameOf(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function useLang(): 'zh-CN' | 'en' {
   return useTranslation().i18n.language === 'en' ? 'en' : 'zh-CN';
 }
@@ -81,23 +132,14 @@ function VerifyForm({
         setOpen(false);
       }}
     >
-      <label className="rv-field">
-        <span>{t('review.verify.howVerified')}</span>
-        <select
-          value={method}
-          onChange={(e) => setMethod(e.target.value as Verification['method'])}
-        >
-          {VERIFICATION_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`review.verify.method.${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.note')}</span>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <ChoiceField
+        label={t('review.verify.howVerified')}
+        value={method}
+        options={VERIFICATION_METHODS}
+        nameOf={(m) => t(`review.verify.method.${m}`)}
+        onChange={(m) => m && setMethod(m)}
+      />
+      <TextField label={t('review.verify.note')} value={note} onChange={setNote} />
       <div className="rv-actions">
         <button type="submit" className="primary">
           {t('review.verify.markVerified')}
@@ -117,14 +159,13 @@ function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Promise<string | nul
   const [required, setRequired] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const field = (name: string, opts: { required?: boolean } = {}) => (
-    <label className="rv-field" key={name}>
-      <span>{t(`review.verify.sourceField.${name}`)}</span>
-      <input
-        value={v[name] ?? ''}
-        required={opts.required}
-        onChange={(e) => setV((x) => ({ ...x, [name]: e.target.value }))}
-      />
-    </label>
+    <TextField
+      key={name}
+      label={t(`review.verify.sourceField.${name}`)}
+      value={v[name] ?? ''}
+      required={opts.required}
+      onChange={(value) => setV((x) => ({ ...x, [name]: value }))}
+    />
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,16 +203,13 @@ function SourceForm({ onAdd }: { onAdd: (s: SourceInput) => Promise<string | nul
       aria-label={t('review.verify.addSource')}
       onSubmit={(e) => void submit(e)}
     >
-      <label className="rv-field">
-        <span>{t('review.verify.sourceKind')}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`review.verify.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('review.verify.sourceKind')}
+        value={kind}
+        options={KINDS}
+        nameOf={(k) => t(`review.verify.kind.${k}`)}
+        onChange={(k) => k && setKind(k)}
+      />
       {kind === 'person' && [
         field('name', { required: true }),
         field('affiliation'),
@@ -315,49 +353,34 @@ function ImageForm({ onSet }: { onSet: (p: ImageProvenance) => Promise<string | 
         if (!refused) setAssetId('');
       }}
     >
-      <label className="rv-field">
-        <span>{t('review.verify.imageId')}</span>
-        <input value={assetId} required onChange={(e) => setAssetId(e.target.value)} />
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.origin')}</span>
-        <select
-          value={origin}
-          onChange={(e) => setOrigin(e.target.value as ImageProvenance['origin'])}
-        >
-          {IMAGE_ORIGINS.map((o) => (
-            <option key={o} value={o}>
-              {t(`review.verify.originName.${o}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.photographer')}</span>
-        <input value={photographer} onChange={(e) => setPhotographer(e.target.value)} />
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.agency')}</span>
-        <input value={agency} onChange={(e) => setAgency(e.target.value)} />
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.placeName')}</span>
-        <input value={placeName} onChange={(e) => setPlaceName(e.target.value)} />
-      </label>
-      <label className="rv-field">
-        <span>{t('review.verify.synthetic')}</span>
-        <select
-          value={synthetic ?? ''}
-          onChange={(e) => setSynthetic((e.target.value || null) as ImageProvenance['synthetic'])}
-        >
-          <option value="">{t('review.verify.notSynthetic')}</option>
-          {SYNTHETIC_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`review.verify.syntheticKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        label={t('review.verify.imageId')}
+        value={assetId}
+        required
+        onChange={setAssetId}
+      />
+      <ChoiceField
+        label={t('review.verify.origin')}
+        value={origin}
+        options={IMAGE_ORIGINS}
+        nameOf={(o) => t(`review.verify.originName.${o}`)}
+        onChange={(o) => o && setOrigin(o)}
+      />
+      <TextField
+        label={t('review.verify.photographer')}
+        value={photographer}
+        onChange={setPhotographer}
+      />
+      <TextField label={t('review.verify.agency')} value={agency} onChange={setAgency} />
+      <TextField label={t('review.verify.placeName')} value={placeName} onChange={setPlaceName} />
+      <ChoiceField
+        label={t('review.verify.synthetic')}
+        value={synthetic}
+        options={SYNTHETIC_KINDS}
+        nameOf={(k) => t(`review.verify.syntheticKind.${k}`)}
+        onChange={setSynthetic}
+        none={t('review.verify.notSynthetic')}
+      />
       {error && (
         <p className="rv-error" role="alert">
           {error}
