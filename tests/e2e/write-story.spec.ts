@@ -58,8 +58,11 @@ test.describe('writing a story', () => {
     await expect(editor).not.toContainText('第一条');
     await expect(editor).toContainText('加粗的字');
     // A person redoes a moment after undoing, not within the same frame: the editor
-    // settles the undone state into the document first.
+    // settles the undone state into the document, and the host has it, first. A redo
+    // in the same instant can empty the first paragraph (a known Lexical–Yjs undo edge);
+    // on a loaded CI machine a 300 ms pause alone was once not enough.
     await app.waitForTimeout(300);
+    await waitSaved(app);
     await app.keyboard.press('Control+Shift+z');
     await expect(editor.locator('ol li')).toHaveText(['第一条']);
     await expect(editor.locator('p').first()).toHaveText('加粗的字');
