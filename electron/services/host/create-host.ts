@@ -307,6 +307,15 @@ export function createHost(opts: HostOptions): Host {
     return stories.require(id);
   };
 
+  /** Brings one story's summary up to its document now, if a projection is still waiting. */
+  const projectPending = (storyId: string) => {
+    const docId = storyDocId(storyId);
+    if (!dirty.has(docId)) return;
+    const t = dirty.get(docId);
+    if (t) clearTimeout(t);
+    project(docId);
+  };
+
   const flushProjections = () => {
     for (const [docId, t] of dirty) {
       if (t) clearTimeout(t);
@@ -466,6 +475,9 @@ export function createHost(opts: HostOptions): Host {
       return variants.dismiss(storyId, channel);
     },
     'variants.export': async ({ storyId, channels, target }) => {
+      // The file is named after the headline as it is now, not as the summary had it
+      // before the last keystrokes were projected.
+      projectPending(storyId);
       const summary = stories.require(storyId);
       const unique = [...new Set(channels)];
       for (const c of unique) variants.ensure(storyId, c);

@@ -37,8 +37,8 @@ const SECOND =
 const THIRD =
   '国家粮食和物资储备局有关负责人表示，将继续加强市场监测，守住农民“种粮卖得出”底线🌾。';
 
-function start(dataDir = tempDir()) {
-  const host = createHost({ dataDir, host: 'web', version: 't', projectionDelayMs: 1 });
+function start(dataDir = tempDir(), projectionDelayMs = 1) {
+  const host = createHost({ dataDir, host: 'web', version: 't', projectionDelayMs });
   hosts.push(host);
   const events: Array<{ name: string; payload: unknown }> = [];
   const conn: Connection = {
@@ -414,6 +414,22 @@ describe('variants over the host contract', () => {
       target: 'folder',
     });
     expect(again.folder).not.toBe(folder.folder);
+  });
+
+  it('names an export after the headline as just typed, not as the summary last had it', async () => {
+    // A summary is projected a while after the last keystroke; an export right away must not wait for it.
+    const h = start(tempDir(), 60_000);
+    const id = await story(h);
+    await h.edit(storyDocId(id), (doc) =>
+      applyTextEdit(fieldText(doc, 'headline'), '全国秋粮收购进度过半 新粮上市'),
+    );
+    const zipped = await h.call('variants.export', {
+      storyId: id,
+      channels: ['weibo'],
+      target: 'zip',
+    });
+    expect(zipped.zip!.fileName).toMatch(/^\d{4}-\d{2}-\d{2} 全国秋粮收购进度过半 新粮上市\.zip$/);
+    expect((await h.call('stories.get', { id })).headline).toBe('全国秋粮收购进度过半 新粮上市');
   });
 
   it('gives WeChat’s rich-text copy as allowed HTML plus plain text', async () => {
