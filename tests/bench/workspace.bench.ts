@@ -118,7 +118,7 @@ async function typing(
   await page.evaluate(INSTALL);
   const hidden: Sample[] = [];
   const shown: Sample[] = [];
-  const ROUNDS = 4;
+  const ROUNDS = 6;
   const KEYS = 30;
   await typeRound(page, true, 8, 0); // warm-up
   for (let r = 0; r < ROUNDS; r++) {

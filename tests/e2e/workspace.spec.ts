@@ -117,6 +117,9 @@ test.describe('workspace', () => {
     const used = async () =>
       Number(/已用 ([\d,]+) 行/.exec((await fit.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
     await expect(fit).toContainText(/已用 \d+ 行/);
+    // Screen readers hear the fit, not every figure after every keystroke.
+    await expect(app.getByRole('group', { name: '版面计算' })).toBeVisible();
+    await expect(fit.getByRole('status')).toHaveText(/^报纸版：(版面尚有余量|正好排满|稿件超版)$/);
     const before = await used();
     await print.getByRole('button', { name: '编辑报纸版本' }).click();
     const editor = print.getByLabel('报纸正文');

@@ -136,7 +136,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
   );
   // A mark per frame of previews handed to React, for the typing benchmark.
   useEffect(() => {
-    hub.setOnFlushed((revision) => queueMicrotask(() => markPreviews(revision)));
+    hub.setOnFlushed(() => queueMicrotask(markPreviews));
     return () => hub.setOnFlushed(null);
   }, [hub]);
 

@@ -67,10 +67,13 @@ function measure(name: string, start: number): void {
   countEntry();
 }
 
-/** The mark the typing benchmark waits for: this frame's previews went to React. */
-export function markPreviews(revision: number): void {
+/**
+ * The mark the typing benchmark waits for: this frame's previews went to
+ * React. No `detail`: it would be structured-cloned on every frame.
+ */
+export function markPreviews(): void {
   if (typeof performance === 'undefined') return;
-  performance.mark('rm:previews', { detail: revision });
+  performance.mark('rm:previews');
   countEntry();
 }
 
@@ -99,10 +102,8 @@ export class PreviewHub {
   private checking = false;
   private disposed = false;
   private readonly stopMaster: () => void;
-  /** Bumped on every change of a document the previews read. */
-  revision = 0;
   /** Called after a frame's previews were handed to React (for performance marks). */
-  private onFlushed: ((revision: number) => void) | null = null;
+  private onFlushed: (() => void) | null = null;
 
   constructor(
     private readonly master: Live<MasterStory>,
@@ -113,7 +114,6 @@ export class PreviewHub {
   }
 
   private masterChanged(): void {
-    this.revision++;
     for (const c of this.enabled) if (!this.variants.has(c)) this.invalidate(c);
   }
 
@@ -148,7 +148,7 @@ export class PreviewHub {
       }
     }
     for (const c of changed) this.listeners.get(c)?.forEach((l) => l());
-    this.onFlushed?.(this.revision);
+    this.onFlushed?.();
   }
 
   private compute(c: ChannelId, prev: ChannelPreview | undefined): ChannelPreview {
@@ -182,7 +182,7 @@ export class PreviewHub {
   }
 
   /** Registers what runs after each frame's previews were handed to React. */
-  setOnFlushed(fn: ((revision: number) => void) | null): void {
+  setOnFlushed(fn: (() => void) | null): void {
     this.onFlushed = fn;
   }
 
@@ -222,10 +222,7 @@ export class PreviewHub {
     if (live)
       this.variants.set(c, {
         live,
-        stop: live.subscribe(() => {
-          this.revision++;
-          this.invalidate(c);
-        }),
+        stop: live.subscribe(() => this.invalidate(c)),
       });
     this.invalidate(c);
   }

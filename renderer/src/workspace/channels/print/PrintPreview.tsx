@@ -112,16 +112,36 @@ function useFitTemplates() {
       overset: compileTemplate(t, 'workspace.print.overset', ['lines', 'zi']),
       left: compileTemplate(t, 'workspace.print.left', ['lines', 'zi']),
       full: t('workspace.print.full'),
+      label: t('workspace.print.fitLabel'),
+      spoken: {
+        overset: t('workspace.print.statusOverset'),
+        full: t('workspace.print.statusFull'),
+        fits: t('workspace.print.statusFits'),
+      },
     }),
     [t, i18n.language],
   );
 }
 
+/**
+ * The figures change on every keystroke, so they are not a live region (a
+ * screen reader would read them out after each character, and every change
+ * would be an accessibility event). What is spoken is the fit itself, only
+ * when it changes: overset, exactly full, room left.
+ */
 const FitBar = memo(function FitBar(s: CopyfitSummary) {
   const tpl = useFitTemplates();
   const n = (x: number) => formatNumber(x, tpl.lang);
   return (
-    <div className={`pr-fit pr-fit-${s.status}`} data-testid="copyfit" role="status">
+    <div
+      className={`pr-fit pr-fit-${s.status}`}
+      data-testid="copyfit"
+      role="group"
+      aria-label={tpl.label}
+    >
+      <span className="visually-hidden" role="status">
+        {tpl.spoken[s.status]}
+      </span>
       <strong>{tpl.lines({ used: n(s.used), available: n(s.available) })}</strong>
       <span>
         {s.status === 'overset'
