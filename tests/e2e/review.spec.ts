@@ -174,6 +174,17 @@ test.describe('review panel', () => {
     const panel = review(app);
     await reviewTab(app, /机审/);
     await expect(panel.getByRole('status')).toHaveText('没有阻止发布的问题。');
+    // Where each tab sits: a count arriving must not move a tab under the pointer.
+    const tabBoxes = () =>
+      panel
+        .getByRole('tab')
+        .evaluateAll((tabs) =>
+          tabs.map((el) => [
+            Math.round(el.getBoundingClientRect().x),
+            Math.round(el.getBoundingClientRect().width),
+          ]),
+        );
+    const tabsBefore = await tabBoxes();
     await body(app).locator('p').nth(1).click();
     await app.keyboard.press('Control+End');
     await app.keyboard.insertText('北朝鲜客商也来考察。');
@@ -183,6 +194,10 @@ test.describe('review panel', () => {
     await expect(finding).toContainText('政治');
     await expect(panel.getByRole('status')).toContainText('阻止发布');
     await expect(panel.getByRole('tab', { name: /机审/ })).toContainText(/\d/);
+    expect(await tabBoxes()).toEqual(tabsBefore);
+    await reviewTab(app, /批注/);
+    expect(await tabBoxes()).toEqual(tabsBefore);
+    await reviewTab(app, /机审/);
     await expect.poll(() => highlighted(app, 'rm-scan-block')).toEqual(['北朝鲜']);
     // Every version derived from the master carries it too.
     await expect(

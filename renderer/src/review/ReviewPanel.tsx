@@ -27,6 +27,21 @@ import { useScanner } from './scanner';
 
 export type ReviewTab = 'comments' | 'scan' | 'verify' | 'workflow';
 const TABS: ReviewTab[] = ['comments', 'scan', 'verify', 'workflow'];
+
+/**
+ * A count on a tab. Its room is kept while the count is 0 (and the selected
+ * tab's bold label is measured in advance, see .rv-tab-label): counts arrive
+ * after the panel opens, and tabs that moved then sent clicks to the
+ * neighbouring tab.
+ */
+function TabBadge({ n, className, label }: { n: number; className: string; label?: string }) {
+  if (n <= 0) return <span className="rv-badge rv-badge-empty" aria-hidden="true" />;
+  return (
+    <span className={`rv-badge ${className}`} aria-label={label}>
+      {n}
+    </span>
+  );
+}
 /** After a version's text changes, the workflow view is read again this much later. */
 const WORKFLOW_EDIT_DELAY_MS = 600;
 
@@ -168,15 +183,16 @@ export function ReviewPanel({
                 if (e.key === 'ArrowLeft') setTab(TABS[(i + TABS.length - 1) % TABS.length]!);
               }}
             >
-              {t(`review.tab.${k}`)}
-              {k === 'comments' && openCount > 0 && <span className="rv-count">{openCount}</span>}
-              {k === 'scan' && blocking > 0 && (
-                <span
+              <span className="rv-tab-label" data-text={t(`review.tab.${k}`)}>
+                {t(`review.tab.${k}`)}
+              </span>
+              {k === 'comments' && <TabBadge n={openCount} className="rv-count" />}
+              {k === 'scan' && (
+                <TabBadge
+                  n={blocking}
                   className="sev sev-block"
-                  aria-label={t('review.scan.blocks', { n: blocking })}
-                >
-                  {blocking}
-                </span>
+                  label={t('review.scan.blocks', { n: blocking })}
+                />
               )}
             </button>
           ))}
