@@ -35,9 +35,9 @@ const TABS: ReviewTab[] = ['comments', 'scan', 'verify', 'workflow'];
  * neighbouring tab.
  */
 function TabBadge({ n, className, label }: { n: number; className: string; label?: string }) {
-  if (n <= 0) return <span className="rv-badge rv-badge-empty" aria-hidden="true" />;
+  if (n <= 0) return <span className="rv-tab-count rv-tab-count-empty" aria-hidden="true" />;
   return (
-    <span className={`rv-badge ${className}`} aria-label={label}>
+    <span className={`rv-tab-count ${className}`} aria-label={label}>
       {n}
     </span>
   );
