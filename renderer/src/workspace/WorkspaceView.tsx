@@ -256,11 +256,13 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
     },
     [],
   );
-  // A version nobody edited follows the master: bring an open one up to date.
+  // A version nobody edited follows the master: bring an open one up to date —
+  // but not one open in its editor: the desk's first change may still be on
+  // its way to the host, and a fresh derivation would land on top of it.
   useEffect(() => {
     const stale = needViewer.filter((c) => {
       const s = variants.state(c);
-      return s && !s.edited && s.masterChanged;
+      return s && !s.edited && s.masterChanged && editing[c] === undefined;
     });
     if (!stale.length) return;
     const timer = setTimeout(() => {
@@ -270,7 +272,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
           .then(variants.put, () => undefined);
     }, 250);
     return () => clearTimeout(timer);
-  }, [needViewer, variants, host, storyId]);
+  }, [needViewer, variants, host, storyId, editing]);
 
   // ---- editing a version in place --------------------------------------------
   const startEdit = useCallback(
