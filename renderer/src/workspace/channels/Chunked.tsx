@@ -1,7 +1,7 @@
 // A long list (a 20,000-字 body has a few hundred paragraphs) rendered in
 // chunks: a keystroke changes one paragraph, so React re-renders one chunk
-// instead of walking every row, and chunks off screen skip layout and paint
-// (content-visibility: auto).
+// instead of walking every row (see styles.css for why chunks are not
+// content-visibility: auto).
 import { memo, useRef, type ReactNode } from 'react';
 import { useReveal } from './use-reveal';
 
