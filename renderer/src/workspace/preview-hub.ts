@@ -1,8 +1,13 @@
 // Keeps every channel's preview up to date while people type, without going
 // through the host: the master's and the variants' in-memory Y.Docs are read
-// incrementally, a channel that follows the master is re-derived from it, and
-// all of that happens once per animation frame however many keystrokes came
-// in. Checks (the problems panel) run later, when the desk pauses, one
+// incrementally, and a channel that follows the master is re-derived from it.
+// The first change after a frame is derived at once, in the task that made it
+// (the keystroke), so React draws the previews in the same commit as the
+// editor's own state: every React commit with the caret in a long story walks
+// the whole editor's DOM to save and restore the selection, and a second
+// commit per keystroke for the previews cost more than deriving them. Further
+// changes before the next frame (a burst of remote edits) are derived once, at
+// that frame. Checks (the problems panel) run later, when the desk pauses, one
 // channel per idle slot. Preview components read from here with
 // useSyncExternalStore.
 import { getChannel, type ChannelContext, type Problem } from '@shared/channels';
@@ -98,6 +103,8 @@ export class PreviewHub {
   private readonly dirty = new Set<ChannelId>();
   private readonly unchecked = new Set<ChannelId>();
   private framePending = false;
+  /** A flush already ran since the last animation frame: further changes wait for the next one. */
+  private flushedThisFrame = false;
   private cancelChecks: (() => void) | null = null;
   private checking = false;
   private disposed = false;
@@ -114,23 +121,34 @@ export class PreviewHub {
   }
 
   private masterChanged(): void {
-    for (const c of this.enabled) if (!this.variants.has(c)) this.invalidate(c);
+    for (const c of this.enabled) if (!this.variants.has(c)) this.markDirty(c);
+    this.changed();
   }
 
-  private invalidate(c: ChannelId): void {
+  private markDirty(c: ChannelId): void {
     this.dirty.add(c);
     this.unchecked.add(c);
-    if (this.active.has(c)) this.scheduleFrame();
+  }
+
+  /** After channels were marked dirty: their panes update, their checks run later. */
+  private changed(): void {
+    if ([...this.dirty].some((c) => this.active.has(c))) this.scheduleFlush();
     this.scheduleChecks();
   }
 
-  private scheduleFrame(): void {
+  private scheduleFlush(): void {
     if (this.framePending || this.disposed) return;
+    if (!this.flushedThisFrame) {
+      this.flushedThisFrame = true;
+      this.scheduler.frame(() => (this.flushedThisFrame = false));
+      this.flush();
+      return;
+    }
     this.framePending = true;
     this.scheduler.frame(() => this.flush());
   }
 
-  /** Recomputes the previews that changed since the last frame, and tells their panes. */
+  /** Recomputes the previews that changed since the last flush, and tells their panes. */
   flush(): void {
     this.framePending = false;
     if (this.disposed) return;
@@ -196,21 +214,24 @@ export class PreviewHub {
   /** Channels whose panes are on screen (their previews update every frame). */
   setActive(channels: readonly ChannelId[]): void {
     this.active = new Set(channels);
-    if ([...this.dirty].some((c) => this.active.has(c))) this.scheduleFrame();
+    if ([...this.dirty].some((c) => this.active.has(c))) this.scheduleFlush();
   }
 
   /** Channels that go out for this story (their checks run). */
   setEnabled(channels: readonly ChannelId[]): void {
     const next = new Set(channels);
-    for (const c of next) if (!this.enabled.has(c)) this.invalidate(c);
+    const added = [...next].filter((c) => !this.enabled.has(c));
+    added.forEach((c) => this.markDirty(c));
     for (const c of this.enabled) if (!next.has(c)) this.problems.delete(c);
     this.enabled = next;
+    if (added.length > 0) this.changed();
   }
 
   setContext(ctx: ChannelContext): void {
     if (JSON.stringify(ctx) === JSON.stringify(this.ctx)) return;
     this.ctx = ctx;
-    for (const c of this.enabled) this.invalidate(c);
+    for (const c of this.enabled) this.markDirty(c);
+    this.changed();
   }
 
   /** Shows a channel from its own document (a desk edited it), or from the master again (null). */
@@ -222,9 +243,13 @@ export class PreviewHub {
     if (live)
       this.variants.set(c, {
         live,
-        stop: live.subscribe(() => this.invalidate(c)),
+        stop: live.subscribe(() => {
+          this.markDirty(c);
+          this.changed();
+        }),
       });
-    this.invalidate(c);
+    this.markDirty(c);
+    this.changed();
   }
 
   problemsOf(c: ChannelId): Problem[] | undefined {
