@@ -43,12 +43,16 @@ export function keyPoints(body: readonly Block[], max: number): string[] {
   if (headings.length >= 2) return headings.slice(0, max);
   const lead = leadParagraph(body);
   const out: string[] = [];
-  for (const p of bodyParagraphs(body)) {
-    if (out.length >= max) break;
-    const t = p.trim();
-    if (t === lead) continue;
-    const first = splitSentences(t)[0];
-    if (first) out.push(first);
+  // Block by block up to `max`: previews derive this on every keystroke, and
+  // flattening a 20,000-字 body each time cost more than the rest of the script.
+  for (const b of body) {
+    for (const line of blockLines(b)) {
+      if (out.length >= max) return out;
+      const t = line.trim();
+      if (!t || t === lead) continue;
+      const first = splitSentences(t)[0];
+      if (first) out.push(first);
+    }
   }
   return out;
 }
