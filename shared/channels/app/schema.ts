@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BodySchema } from '../../body/blocks';
 import { ImageRefSchema } from '../../domain/master-story';
 import { PrioritySchema } from '../../domain/story';
+import { settingsReader } from '../common/settings';
 
 export const AppPhotoSchema = z.object({ image: ImageRefSchema, caption: z.string() });
 
@@ -30,7 +31,5 @@ export const AppSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
-export function appSettings(raw: unknown): AppSettings {
-  const r = AppSettingsSchema.safeParse(raw ?? {});
-  return r.success ? r.data : AppSettingsSchema.parse({});
-}
+/** The channel's settings with defaults filled in (parsed once per settings object; do not change the result). */
+export const appSettings: (raw: unknown) => AppSettings = settingsReader(AppSettingsSchema);

@@ -3,6 +3,7 @@
 // video desk produces the video from. The video file is attached later.
 import { z } from 'zod';
 import { CropSchema, ImageRefSchema } from '../../domain/master-story';
+import { settingsReader } from '../common/settings';
 
 export const SHOT_KINDS = ['title', 'lead', 'point', 'end'] as const;
 
@@ -50,7 +51,6 @@ export const DouyinSettingsSchema = z.object({
 });
 export type DouyinSettings = z.infer<typeof DouyinSettingsSchema>;
 
-export function douyinSettings(raw: unknown): DouyinSettings {
-  const r = DouyinSettingsSchema.safeParse(raw ?? {});
-  return r.success ? r.data : DouyinSettingsSchema.parse({});
-}
+/** The channel's settings with defaults filled in (parsed once per settings object; do not change the result). */
+export const douyinSettings: (raw: unknown) => DouyinSettings =
+  settingsReader(DouyinSettingsSchema);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BodySchema } from '../../body/blocks';
 import { ImageRefSchema } from '../../domain/master-story';
 import { PrintTemplateSchema } from './templates';
+import { settingsReader } from '../common/settings';
 
 export const PrintPhotoSchema = z.object({
   image: ImageRefSchema,
@@ -55,7 +56,5 @@ export const PrintSettingsSchema = z.object({
 });
 export type PrintSettings = z.infer<typeof PrintSettingsSchema>;
 
-export function printSettings(raw: unknown): PrintSettings {
-  const r = PrintSettingsSchema.safeParse(raw ?? {});
-  return r.success ? r.data : PrintSettingsSchema.parse({});
-}
+/** The channel's settings with defaults filled in (parsed once per settings object; do not change the result). */
+export const printSettings: (raw: unknown) => PrintSettings = settingsReader(PrintSettingsSchema);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BodySchema } from '../../body/blocks';
 import { CropSchema, ImageRefSchema } from '../../domain/master-story';
+import { settingsReader } from '../common/settings';
 
 export const WechatPhotoSchema = z.object({
   image: ImageRefSchema,
@@ -42,7 +43,6 @@ export const WechatSettingsSchema = z.object({
 });
 export type WechatSettings = z.infer<typeof WechatSettingsSchema>;
 
-export function wechatSettings(raw: unknown): WechatSettings {
-  const r = WechatSettingsSchema.safeParse(raw ?? {});
-  return r.success ? r.data : WechatSettingsSchema.parse({});
-}
+/** The channel's settings with defaults filled in (parsed once per settings object; do not change the result). */
+export const wechatSettings: (raw: unknown) => WechatSettings =
+  settingsReader(WechatSettingsSchema);

@@ -2,6 +2,7 @@
 // up to nine photos, and whether it goes out as a long post (is_longtext).
 import { z } from 'zod';
 import { ImageRefSchema } from '../../domain/master-story';
+import { settingsReader } from '../common/settings';
 
 export const WeiboVariantSchema = z.object({
   /** The post's own words, customarily 【标题】导语. */
@@ -27,7 +28,5 @@ export const WeiboSettingsSchema = z.object({
 });
 export type WeiboSettings = z.infer<typeof WeiboSettingsSchema>;
 
-export function weiboSettings(raw: unknown): WeiboSettings {
-  const r = WeiboSettingsSchema.safeParse(raw ?? {});
-  return r.success ? r.data : WeiboSettingsSchema.parse({});
-}
+/** The channel's settings with defaults filled in (parsed once per settings object; do not change the result). */
+export const weiboSettings: (raw: unknown) => WeiboSettings = settingsReader(WeiboSettingsSchema);
