@@ -108,7 +108,7 @@ test.describe('workspace', () => {
     await expect(weibo.getByLabel('微博正文')).toBeFocused();
   });
 
-  test('the copyfit bar stays above the print version while its desk edits it, and counts the edits', async ({
+  test('the copyfit bar stays with the print version while its desk edits it, and counts the edits', async ({
     app,
   }) => {
     await writeStory(app);

@@ -83,7 +83,7 @@ const PreviewSlot = memo(function PreviewSlot({
   );
 });
 
-/** The channel's live summary line above the scrolling area (print: copyfit), if it has one. */
+/** The channel's live summary line at the foot of its pane (print: copyfit), if it has one. */
 const SummarySlot = memo(function SummarySlot({
   hub,
   channel,
@@ -217,9 +217,6 @@ export const ChannelPane = memo(function ChannelPane(props: Props) {
             onState={props.onState}
           />
         )}
-        {CHANNEL_UI[channel].Summary && (
-          <SummarySlot hub={hub} channel={channel} state={state} ctx={ctx} />
-        )}
         <div className="pane-scroll">
           {editing ? (
             <VariantEditor
@@ -239,6 +236,10 @@ export const ChannelPane = memo(function ChannelPane(props: Props) {
           )}
         </div>
         <ProblemsPanel channel={channel} channelName={name} problems={problems} onJump={jumpTo} />
+        {/* At the foot, level with the master's word count (see .pr-fit in styles.css). */}
+        {CHANNEL_UI[channel].Summary && (
+          <SummarySlot hub={hub} channel={channel} state={state} ctx={ctx} />
+        )}
       </div>
       <Splitter
         className="pane-resize"
