@@ -111,7 +111,7 @@ async function typing(
   const page = await openWorkspace(browser, url, viewport, false);
   const hidden: Sample[] = [];
   const shown: Sample[] = [];
-  const ROUNDS = 6;
+  const ROUNDS = 8;
   const KEYS = 30;
   await typeRound(page, true, 8, 0); // warm-up
   for (let r = 0; r < ROUNDS; r++) {
@@ -172,7 +172,7 @@ async function perChannel(
 ): Promise<void> {
   const page = await openWorkspace(browser, url, viewport, true);
   await typeRound(page, true, 8, 0); // warm-up
-  for (let r = 0; r < 3; r++) await typeRound(page, true, 30, r * 30);
+  for (let r = 0; r < 6; r++) await typeRound(page, true, 15, r * 15);
   const measures = (await page.evaluate('window.__rmBench.measures')) as Array<[string, number]>;
   for (const c of ['print', 'wechat', 'weibo', 'douyin', 'app']) {
     const d = stats(measures.filter(([n]) => n === `rm:derive:${c}`).map(([, ms]) => ms));
