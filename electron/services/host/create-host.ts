@@ -308,19 +308,18 @@ export function createHost(opts: HostOptions): Host {
   };
 
   /** Brings one story's summary up to its document now, if a projection is still waiting. */
-  const projectPending = (storyId: string) => {
-    const docId = storyDocId(storyId);
-    if (!dirty.has(docId)) return;
+  /** Projects a document whose projection is still waiting for its timer, now. */
+  const projectNow = (docId: string) => {
     const t = dirty.get(docId);
     if (t) clearTimeout(t);
     project(docId);
   };
-
+  const projectPending = (storyId: string) => {
+    const docId = storyDocId(storyId);
+    if (dirty.has(docId)) projectNow(docId);
+  };
   const flushProjections = () => {
-    for (const [docId, t] of dirty) {
-      if (t) clearTimeout(t);
-      project(docId);
-    }
+    for (const docId of [...dirty.keys()]) projectNow(docId);
   };
   const logger = opts.logger ?? silentLogger;
   const updatesOff = opts.updates?.onStatus((s) => broadcast('updates.status', s));
