@@ -63,6 +63,9 @@ const INSTALL = `(() => {
   window.__rmBench = S;
 })()`;
 
+type Chromium = Awaited<ReturnType<typeof launchChromium>>;
+type Viewport = { width: number; height: number };
+
 const CHARS = '秋粮收购进度过半农民售粮价格稳中有升各地认真落实最低收购价政策';
 
 async function placeCaret(page: Page): Promise<void> {
@@ -103,11 +106,7 @@ async function typeRound(
   return (await page.evaluate('window.__rmBench.samples')) as Sample[];
 }
 
-async function typing(
-  browser: Awaited<ReturnType<typeof launchChromium>>,
-  url: string,
-  viewport: { width: number; height: number },
-): Promise<void> {
+async function typing(browser: Chromium, url: string, viewport: Viewport): Promise<void> {
   const page = await openWorkspace(browser, url, viewport, false);
   const hidden: Sample[] = [];
   const shown: Sample[] = [];
@@ -145,9 +144,9 @@ async function typing(
 }
 
 async function openWorkspace(
-  browser: Awaited<ReturnType<typeof launchChromium>>,
+  browser: Chromium,
   url: string,
-  viewport: { width: number; height: number },
+  viewport: Viewport,
   perChannelMarks: boolean,
 ): Promise<Page> {
   const page = await browser.newPage({ viewport });
@@ -165,11 +164,7 @@ async function openWorkspace(
  * channel, in the page — on a page of its own, so the measures do not weigh on
  * the timed typing above.
  */
-async function perChannel(
-  browser: Awaited<ReturnType<typeof launchChromium>>,
-  url: string,
-  viewport: { width: number; height: number },
-): Promise<void> {
+async function perChannel(browser: Chromium, url: string, viewport: Viewport): Promise<void> {
   const page = await openWorkspace(browser, url, viewport, true);
   await typeRound(page, true, 8, 0); // warm-up
   for (let r = 0; r < 6; r++) await typeRound(page, true, 15, r * 15);

@@ -307,13 +307,13 @@ export function createHost(opts: HostOptions): Host {
     return stories.require(id);
   };
 
-  /** Brings one story's summary up to its document now, if a projection is still waiting. */
   /** Projects a document whose projection is still waiting for its timer, now. */
   const projectNow = (docId: string) => {
     const t = dirty.get(docId);
     if (t) clearTimeout(t);
     project(docId);
   };
+  /** Brings one story's summary up to its document now, if a projection is still waiting. */
   const projectPending = (storyId: string) => {
     const docId = storyDocId(storyId);
     if (dirty.has(docId)) projectNow(docId);

@@ -22,8 +22,7 @@ export function settingsReader<S extends z.ZodType>(schema: S): (raw: unknown) =
   let defaults: z.output<S> | undefined;
   const fallback = (): z.output<S> => (defaults ??= deepFreeze(schema.parse({})));
   return (raw) => {
-    if (raw === undefined || raw === null) return fallback();
-    if (typeof raw !== 'object') return fallback();
+    if (typeof raw !== 'object' || raw === null) return fallback();
     const hit = parsed.get(raw);
     if (hit) return hit;
     const r = schema.safeParse(raw);
