@@ -63,8 +63,16 @@ export interface CopyfitResult {
   totalZi: number;
   /** The set lines that fit, column by column. */
   columns: SetLine[][];
-  /** Lines that do not fit. */
-  overset: SetLine[];
+  /** Lines that do not fit (gathered on first read: a long story's run to thousands). */
+  readonly overset: readonly SetLine[];
+}
+
+/** How each result gathers its lines (kept off the result, which stays plain data). */
+const gatherers = new WeakMap<CopyfitResult, (from: number, to: number) => SetLine[]>();
+
+/** The set lines `from` up to `to` (line numbers over the whole story, fitting or not). */
+export function copyfitLines(fit: CopyfitResult, from: number, to: number): SetLine[] {
+  return gatherers.get(fit)?.(from, to) ?? [];
 }
 
 /** Sets every block and distributes the lines into the story's columns. */
@@ -89,42 +97,70 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
     level: input.level ?? 'gb',
     hangPunctuation: input.hangPunctuation ?? false,
   };
-  const all: SetLine[] = [];
+  // Each block's lines are set once and kept (see setBlock); a keystroke then
+  // costs one pass over the blocks, not over every line of the story: only
+  // the lines that fit are gathered here, the overset ones when first asked for.
+  const sets = new Array<SetBlock>(input.blocks.length);
+  const spaceBefore = new Array<number>(input.blocks.length);
+  let count = 0;
+  let used = 0;
   let totalHalves = 0;
   input.blocks.forEach((b, block) => {
-    if (b.kind === 'heading' && all.length > 0) {
-      for (let s = 0; s < t.subheadSpaceLines; s++) all.push(spaceLine());
-    }
+    const space = b.kind === 'heading' && count > 0 ? t.subheadSpaceLines : 0;
     const set = setBlock(b, block, setting);
+    sets[block] = set;
+    spaceBefore[block] = space;
+    count += space + set.lines.length;
+    // A spacing line never ends the text.
+    if (set.lines.length > 0) used = count;
     totalHalves += set.halves;
-    for (const l of set.lines) all.push(l);
   });
-  // A spacing line never ends the text.
-  while (all.length && all[all.length - 1]!.kind === 'space') all.pop();
+  const linesAt = (from: number, to: number): SetLine[] => {
+    const out: SetLine[] = [];
+    const end = Math.min(to, used);
+    let at = 0;
+    for (let i = 0; i < sets.length && at < end; i++) {
+      const lines = sets[i]!.lines;
+      const n = spaceBefore[i]! + lines.length;
+      if (at + n > from) {
+        for (let k = 0; k < n && at + k < end; k++) {
+          if (at + k < from) continue;
+          const s = k - spaceBefore[i]!;
+          out.push(s < 0 ? SPACE_LINE : lines[s]!);
+        }
+      }
+      at += n;
+    }
+    return out;
+  };
 
-  const fits = all.slice(0, linesAvailable);
-  const overset = all.slice(linesAvailable);
+  const fits = linesAt(0, linesAvailable);
   const columns: SetLine[][] = [];
   const perColumn = Math.max(1, linesPerColumn);
   for (let c = 0; c < bodyColumns; c++)
     columns.push(fits.slice(c * perColumn, (c + 1) * perColumn));
   // Reserved lines shorten the last columns; anything that spills past them is already overset.
-  const oversetHalves = overset.reduce((n, l) => n + l.zi * 2, 0);
-  const linesLeft = Math.max(0, linesAvailable - all.length);
-  return {
+  const fitHalves = fits.reduce((n, l) => n + l.zi * 2, 0);
+  const linesLeft = Math.max(0, linesAvailable - used);
+  let overset: SetLine[] | undefined;
+  const result: CopyfitResult = {
     columnWidthZi,
     spanWidthZi: spanWidthZi(t, span),
     linesPerColumn,
-    linesUsed: all.length,
+    linesUsed: used,
     linesAvailable,
     linesLeft,
-    oversetLines: overset.length,
-    oversetZi: Math.ceil(oversetHalves / 2),
+    oversetLines: Math.max(0, used - linesAvailable),
+    oversetZi: Math.ceil((totalHalves - fitHalves) / 2),
     freeZi: linesLeft * columnWidthZi,
     totalZi: totalHalves / 2,
     columns,
-    overset,
+    get overset() {
+      return (overset ??= linesAt(linesAvailable, used));
+    },
   };
+  gatherers.set(result, linesAt);
+  return result;
 }
 
 interface BlockSetting {
@@ -192,16 +228,15 @@ function setBlock(b: CopyBlock, block: number, setting: BlockSetting): SetBlock 
   return set;
 }
 
-function spaceLine(): SetLine {
-  return {
-    block: -1,
-    start: 0,
-    end: 0,
-    text: '',
-    zi: 0,
-    kind: 'space',
-    firstOfBlock: true,
-    lastOfBlock: true,
-    hanging: false,
-  };
-}
+/** The spacing line above a subheading (one shared, unchangeable object). */
+const SPACE_LINE: SetLine = Object.freeze({
+  block: -1,
+  start: 0,
+  end: 0,
+  text: '',
+  zi: 0,
+  kind: 'space',
+  firstOfBlock: true,
+  lastOfBlock: true,
+  hanging: false,
+});

@@ -2,6 +2,7 @@
 //   print                      — the ChannelModule (derive / validate / export / rules / schema)
 //   printCopyfit(variant, ctx) — copyfit of a variant: lines used/available, overset, set lines per column
 //   copyfit(input)             — the engine itself, for any text blocks and template
+//   copyfitLines(fit, from, to) — a result's set lines in a range (the overset's first few)
 //   printQrCodes(variant, ctx) — QR codes (SVG) with their tracked links
 //   printDocument(variant)     — styled paragraphs (what ICML and DOCX carry)
 //   BUILTIN_TEMPLATES, spanWidthZi, splitColumnWidthZi, findTemplate — page templates
@@ -35,6 +36,7 @@ export const print: ChannelModule<PrintVariant> = {
 
 export {
   copyfit,
+  copyfitLines,
   type CopyfitInput,
   type CopyfitResult,
   type SetLine,

@@ -4,6 +4,7 @@ import decodeQR from '@paulmillr/qr/decode.js';
 import {
   BUILTIN_TEMPLATES,
   copyfit,
+  copyfitLines,
   print,
   printCopyfit,
   printQrCodes,
@@ -80,6 +81,30 @@ describe('print templates and copyfit', () => {
     const shifted = printCopyfit({ ...v, body: [edited, ...body] }, CTX)!;
     expect(lineOf(shifted, 41).text).toBe(lineOf(after, 40).text);
     expect(shifted).toEqual(printCopyfit({ ...v, body: structuredClone([edited, ...body]) }, CTX));
+  });
+  it('gives any run of set lines, spacing lines above subheadings included, as the whole setting has them', () => {
+    const para = '国家统计局今天发布数据显示，10月份全国居民消费价格同比上涨0.3%。';
+    const blocks = [
+      { kind: 'paragraph' as const, text: para.repeat(3) },
+      { kind: 'heading' as const, text: '第一部分：市场观察' },
+      { kind: 'paragraph' as const, text: para.repeat(4) },
+      { kind: 'heading' as const, text: '第二部分：价格走势' },
+      { kind: 'paragraph' as const, text: para.repeat(5) },
+      { kind: 'heading' as const, text: '' },
+    ];
+    const fit = copyfit({ blocks, template: broadsheet, span: 2, bodyColumns: 2, depthLines: 16 });
+    const whole = [...fit.columns.flat(), ...fit.overset];
+    expect(whole).toHaveLength(fit.linesUsed);
+    expect(whole.filter((l) => l.kind === 'space')).toHaveLength(2 * broadsheet.subheadSpaceLines);
+    expect(whole.at(-1)!.kind).toBe('paragraph'); // the empty subheading's spacing is not kept
+    for (const [from, to] of [
+      [0, 5],
+      [3, 40],
+      [fit.linesAvailable, fit.linesAvailable + 6],
+      [fit.linesUsed - 2, fit.linesUsed + 10],
+    ] as const)
+      expect(copyfitLines(fit, from, to)).toEqual(whole.slice(from, to));
+    expect(fit.oversetZi).toBe(Math.ceil(fit.overset.reduce((n, l) => n + l.zi * 2, 0) / 2));
   });
 });
 

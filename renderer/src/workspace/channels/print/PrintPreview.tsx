@@ -8,6 +8,7 @@
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  copyfitLines,
   printQrCodes,
   findTemplate,
   type PrintTemplate,
@@ -94,11 +95,13 @@ const sameLines = (a: readonly SetLine[], b: readonly SetLine[]) =>
   a.length === b.length &&
   a.every((l, i) => {
     const m = b[i]!;
+    // Copyfit keeps the line objects of every paragraph that did not change.
     return (
-      l.text === m.text &&
-      l.kind === m.kind &&
-      l.firstOfBlock === m.firstOfBlock &&
-      l.lastOfBlock === m.lastOfBlock
+      l === m ||
+      (l.text === m.text &&
+        l.kind === m.kind &&
+        l.firstOfBlock === m.firstOfBlock &&
+        l.lastOfBlock === m.lastOfBlock)
     );
   });
 
@@ -311,8 +314,8 @@ export function PrintPreview({ variant: v, ctx }: PreviewProps<PrintVariant>) {
         </div>
       </div>
       <Overset
-        lines={fit.overset.slice(0, OVERSET_SHOWN)}
-        more={Math.max(0, fit.overset.length - OVERSET_SHOWN)}
+        lines={copyfitLines(fit, fit.linesAvailable, fit.linesAvailable + OVERSET_SHOWN)}
+        more={Math.max(0, fit.oversetLines - OVERSET_SHOWN)}
         width={fit.columnWidthZi * zi}
         indentZi={template.indentZi}
       />
