@@ -4,7 +4,8 @@
 // unchanged fields and paragraphs keep their identity.
 import * as Y from 'yjs';
 import { BodyReader } from '../body/body-reader';
-import { fieldsMap, readFields } from '../body/story-doc';
+import { fieldsMap, fieldText, readFields } from '../body/story-doc';
+import { TEXT_FIELDS } from '../domain/story';
 import { imageRef, imagesArray, readImages } from '../body/story-images';
 import type { MasterStory } from '../domain/master-story';
 import type { VariantDocLayout } from '../channels/types';
@@ -64,6 +65,12 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   private readonly onImages = () => {
     this.imagesDirty = true;
   };
+  /** The headline and the other fields likewise: typing in the body leaves them as they were. */
+  private fieldsDirty = true;
+  private readonly onFields = () => {
+    this.fieldsDirty = true;
+  };
+  private readonly fieldTypes: Y.AbstractType<unknown>[];
 
   constructor(
     doc: Y.Doc,
@@ -72,10 +79,16 @@ export class LiveMaster extends LiveDoc<MasterStory> {
     super(doc);
     this.body = new BodyReader(doc);
     imagesArray(doc).observeDeep(this.onImages);
+    this.fieldTypes = [fieldsMap(doc), ...TEXT_FIELDS.map((f) => fieldText(doc, f))];
+    for (const t of this.fieldTypes) t.observe(this.onFields);
   }
 
   protected compute(prev: MasterStory | undefined): MasterStory {
-    const fields = replaceEqualDeep(prev?.fields, readFields(this.doc));
+    let fields = prev?.fields;
+    if (this.fieldsDirty || !fields) {
+      this.fieldsDirty = false;
+      fields = replaceEqualDeep(fields, readFields(this.doc));
+    }
     const body = this.body.read();
     if (this.imagesDirty) {
       this.imagesDirty = false;
@@ -89,6 +102,7 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   override dispose(): void {
     super.dispose();
     imagesArray(this.doc).unobserveDeep(this.onImages);
+    for (const t of this.fieldTypes) t.unobserve(this.onFields);
     this.body.dispose();
   }
 }
