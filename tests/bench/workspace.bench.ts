@@ -28,12 +28,13 @@ function longText(zi: number): string {
 }
 
 // In-page scripts as source text (tsx's helpers do not exist in the page).
-const INSTALL = `(() => {
-  const S = { samples: [], lastMark: 0, expectPreviews: false, measures: [] };
-  new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) if (e.name === 'rm:previews') S.lastMark = Math.max(S.lastMark, e.startTime);
-  }).observe({ type: 'mark' });
-  new PerformanceObserver((l) => {
+// The frame callback looks the hub's mark up itself; a PerformanceObserver
+// is installed only for the per-channel measures, on their own page (its
+// callbacks are tasks of their own, and there would be one per preview
+// frame, in the previews mode only).
+const install = (withMeasures: boolean) => `(() => {
+  const S = { samples: [], expectPreviews: false, measures: [] };
+  if (${withMeasures}) new PerformanceObserver((l) => {
     for (const e of l.getEntries()) S.measures.push([e.name, e.duration]);
   }).observe({ type: 'measure' });
   const afterTask = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(); ch.port2.postMessage(0); };
@@ -155,7 +156,7 @@ async function openWorkspace(
   await page.goto(url);
   await page.getByTestId('copyfit').waitFor({ timeout: 20_000 });
   for (const c of ['print', 'wechat']) await page.getByTestId(`preview-${c}`).waitFor();
-  await page.evaluate(INSTALL);
+  await page.evaluate(install(perChannelMarks));
   return page;
 }
 
