@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { body, expect, newStory, test, waitSaved } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -32,6 +32,21 @@ async function writeStory(page: Page, paragraphs = [LEAD, SECOND, THIRD]) {
     await page.keyboard.insertText(p);
   }
   await waitSaved(page);
+}
+
+/** Scrolls a pane with the mouse wheel (revealing more of a long body) until `target` is on screen. */
+async function scrollTo(page: Page, within: Locator, target: Locator, step = 600) {
+  await within.hover();
+  await expect
+    .poll(async () => {
+      if ((await target.count()) > 0 && (await target.isVisible())) {
+        await target.scrollIntoViewIfNeeded();
+        return true;
+      }
+      await page.mouse.wheel(0, step);
+      return false;
+    })
+    .toBe(true);
 }
 
 async function setLinks(page: Page) {
@@ -82,6 +97,54 @@ test.describe('workspace', () => {
     await expect(pane(app, '报纸')).toContainText('种粮卖得出');
     // Every preview follows the master: nobody has edited a version yet.
     await expect(app.getByText('跟随原稿')).toHaveCount(5);
+  });
+
+  test('in a long story, a change far down shows in each preview when its paragraph is scrolled to', async ({
+    app,
+  }) => {
+    // Previews redraw what is near their view on every keystroke; paragraphs
+    // scrolled far away catch up as they come near.
+    const paragraphs = Array.from({ length: 90 }, (_, i) => `第${i + 1}段：${SECOND}`);
+    await app.getByLabel('选择要导入的文件').setInputFiles({
+      name: '长稿.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from([HEADLINE, ...paragraphs].join('\n')),
+    });
+    await expect(app.getByLabel('主标题')).toHaveValue(HEADLINE);
+    const wechat = pane(app, '微信公众号').getByTestId('wechat-content');
+    await expect(wechat).toContainText('第1段');
+    await app
+      .getByRole('navigation', { name: '渠道' })
+      .getByRole('button', { name: '客户端' })
+      .click();
+    const article = pane(app, '客户端').getByTestId('app-body');
+    const far = [
+      {
+        pane: pane(app, '微信公众号'),
+        para: wechat.locator('p').filter({ hasText: '第45段' }),
+        top: wechat.locator('p').filter({ hasText: '第1段：' }),
+      },
+      {
+        pane: pane(app, '客户端'),
+        para: article.getByText('第45段'),
+        top: article.getByText('第1段：'),
+      },
+    ];
+    // Each desk has read down to paragraph 45 and gone back to the top.
+    for (const f of far) {
+      await scrollTo(app, f.pane, f.para);
+      await scrollTo(app, f.pane, f.top, -600);
+    }
+
+    await body(app).getByText('第45段').click();
+    await app.keyboard.press('End');
+    await app.keyboard.insertText('（补充：截至今晚🌾）');
+    await waitSaved(app);
+    await expect(far[0]!.top).toBeVisible();
+    for (const f of far) {
+      await scrollTo(app, f.pane, f.para);
+      await expect(f.para).toContainText('（补充：截至今晚🌾）');
+    }
   });
 
   test('a Weibo post over its limit shows as a blocking problem that jumps to the text', async ({
