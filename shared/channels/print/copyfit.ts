@@ -100,21 +100,31 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
   // Each block's lines are set once and kept (see setBlock); a keystroke then
   // costs one pass over the blocks, not over every line of the story: only
   // the lines that fit are gathered here, the overset ones when first asked for.
-  const sets = new Array<SetBlock>(input.blocks.length);
-  const spaceBefore = new Array<number>(input.blocks.length);
+  // Blocks the same (by identity) as in the last run take their lines from it
+  // without a lookup, and while the change lies beyond the lines that fit,
+  // the columns are the last run's very arrays.
+  const blocks = input.blocks;
+  const prev = last && sameSetting(last.setting, setting) ? last : null;
+  const sets = new Array<SetBlock>(blocks.length);
+  const spaceBefore = new Array<number>(blocks.length);
+  let firstChanged = prev && prev.sets.length === blocks.length ? blocks.length : 0;
   let count = 0;
   let used = 0;
   let totalHalves = 0;
-  input.blocks.forEach((b, block) => {
+  for (let block = 0; block < blocks.length; block++) {
+    const b = blocks[block]!;
     const space = b.kind === 'heading' && count > 0 ? t.subheadSpaceLines : 0;
-    const set = setBlock(b, block, setting);
+    const kept = prev?.blocks[block] === b ? prev.sets[block] : undefined;
+    const set = kept && kept.block === block ? kept : setBlock(b, block, setting);
+    if (block < firstChanged && (set !== prev!.sets[block] || space !== prev!.spaceBefore[block]))
+      firstChanged = block;
     sets[block] = set;
     spaceBefore[block] = space;
     count += space + set.lines.length;
     // A spacing line never ends the text.
     if (set.lines.length > 0) used = count;
     totalHalves += set.halves;
-  });
+  }
   const linesAt = (from: number, to: number): SetLine[] => {
     const out: SetLine[] = [];
     const end = Math.min(to, used);
@@ -134,13 +144,49 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
     return out;
   };
 
-  const fits = linesAt(0, linesAvailable);
-  const columns: SetLine[][] = [];
   const perColumn = Math.max(1, linesPerColumn);
-  for (let c = 0; c < bodyColumns; c++)
-    columns.push(fits.slice(c * perColumn, (c + 1) * perColumn));
-  // Reserved lines shorten the last columns; anything that spills past them is already overset.
-  const fitHalves = fits.reduce((n, l) => n + l.zi * 2, 0);
+  const overfull = used >= linesAvailable;
+  let columns: SetLine[][];
+  let fitHalves: number;
+  let fitEnd: number;
+  if (
+    prev &&
+    overfull &&
+    prev.fitEnd < firstChanged &&
+    prev.linesAvailable === linesAvailable &&
+    prev.perColumn === perColumn &&
+    prev.columns.length === bodyColumns
+  ) {
+    ({ columns, fitHalves, fitEnd } = prev);
+  } else {
+    const fits = linesAt(0, linesAvailable);
+    columns = [];
+    for (let c = 0; c < bodyColumns; c++)
+      columns.push(fits.slice(c * perColumn, (c + 1) * perColumn));
+    // Reserved lines shorten the last columns; anything that spills past them is already overset.
+    fitHalves = fits.reduce((n, l) => n + l.zi * 2, 0);
+    // The block holding the last line that fits (a later change leaves the columns as they are).
+    fitEnd = blocks.length;
+    if (overfull)
+      for (let i = 0, at = 0; i < sets.length; i++) {
+        at += spaceBefore[i]! + sets[i]!.lines.length;
+        if (at >= linesAvailable) {
+          fitEnd = i;
+          break;
+        }
+      }
+  }
+  last = {
+    blocks,
+    setting,
+    sets,
+    spaceBefore,
+    linesAvailable,
+    perColumn,
+    columns,
+    fitHalves,
+    fitEnd,
+  };
   const linesLeft = Math.max(0, linesAvailable - used);
   let overset: SetLine[] | undefined;
   const result: CopyfitResult = {
@@ -162,6 +208,20 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
   gatherers.set(result, linesAt);
   return result;
 }
+
+/** The last run, for the next keystroke to compare against. */
+let last: {
+  blocks: readonly CopyBlock[];
+  setting: BlockSetting;
+  sets: SetBlock[];
+  spaceBefore: number[];
+  linesAvailable: number;
+  perColumn: number;
+  columns: SetLine[][];
+  fitHalves: number;
+  /** Index of the block holding the last line that fits; the block count when all fit. */
+  fitEnd: number;
+} | null = null;
 
 interface BlockSetting {
   widthHalves: number;

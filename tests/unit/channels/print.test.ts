@@ -82,6 +82,40 @@ describe('print templates and copyfit', () => {
     expect(lineOf(shifted, 41).text).toBe(lineOf(after, 40).text);
     expect(shifted).toEqual(printCopyfit({ ...v, body: structuredClone([edited, ...body]) }, CTX));
   });
+  it('keeps the columns while typing in the overset, and sets them again when the change reaches them', () => {
+    const s = longStory(20_000);
+    const v = print.derive(s, CTX, { share: true });
+    const typed = (body: typeof v.body, i: number, text: string) =>
+      body.map((b, k) =>
+        k === i && b.type === 'paragraph' ? { ...b, runs: [...b.runs, { text }] } : b,
+      );
+    const before = printCopyfit(v, CTX)!;
+    expect(before.oversetLines).toBeGreaterThan(0);
+    const lastFitting = before.columns.flat().at(-1)!.block;
+
+    // Far down, in the overset: the columns are the same arrays, the figures move.
+    const far = typed(
+      v.body,
+      lastFitting + 20,
+      '记者从国家粮食和物资储备局获悉，收购进度快于去年同期。',
+    );
+    const after = printCopyfit({ ...v, body: far }, CTX)!;
+    expect(after.columns).toBe(before.columns);
+    expect(after.oversetZi).toBeGreaterThan(before.oversetZi);
+    // Then in the last paragraph that fits: its lines move, the columns are set again.
+    const near = typed(far, lastFitting, '秋粮🌾');
+    const moved = printCopyfit({ ...v, body: near }, CTX)!;
+    expect(moved.columns).not.toBe(after.columns);
+    // Both as a fresh copyfit of the same text gives them.
+    expect(after).toEqual(printCopyfit({ ...v, body: structuredClone(far) }, CTX));
+    expect(moved).toEqual(printCopyfit({ ...v, body: structuredClone(near) }, CTX));
+
+    // A paragraph taken out near the top: everything after it moves up.
+    const cut = near.filter((_, k) => k !== 1);
+    expect(printCopyfit({ ...v, body: cut }, CTX)).toEqual(
+      printCopyfit({ ...v, body: structuredClone(cut) }, CTX),
+    );
+  });
   it('gives any run of set lines, spacing lines above subheadings included, as the whole setting has them', () => {
     const para = '国家统计局今天发布数据显示，10月份全国居民消费价格同比上涨0.3%。';
     const blocks = [

@@ -92,18 +92,19 @@ function useQrCodes(qr: PrintVariant['qr'], ctx: ChannelContext) {
 }
 
 const sameLines = (a: readonly SetLine[], b: readonly SetLine[]) =>
-  a.length === b.length &&
-  a.every((l, i) => {
-    const m = b[i]!;
-    // Copyfit keeps the line objects of every paragraph that did not change.
-    return (
-      l === m ||
-      (l.text === m.text &&
-        l.kind === m.kind &&
-        l.firstOfBlock === m.firstOfBlock &&
-        l.lastOfBlock === m.lastOfBlock)
-    );
-  });
+  a === b ||
+  (a.length === b.length &&
+    a.every((l, i) => {
+      const m = b[i]!;
+      // Copyfit keeps the line objects of every paragraph that did not change.
+      return (
+        l === m ||
+        (l.text === m.text &&
+          l.kind === m.kind &&
+          l.firstOfBlock === m.firstOfBlock &&
+          l.lastOfBlock === m.lastOfBlock)
+      );
+    }));
 
 /** The bar's sentences, translated once per language (its figures change on every keystroke). */
 function useFitTemplates() {
