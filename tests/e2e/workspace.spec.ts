@@ -322,6 +322,9 @@ test.describe('workspace', () => {
     await expect(pane(app, '报纸').getByTestId('copyfit')).toBeVisible();
     await app.keyboard.press('Alt+P');
     await expect(app.getByRole('region', { name: '各渠道预览' })).toHaveCount(0);
+    // Alone, the master takes the room the previews had.
+    const editor = await body(app).boundingBox();
+    expect(editor!.width).toBeGreaterThan(700);
     await app.keyboard.press('Alt+2');
     await expect(pane(app, '微信公众号')).toBeFocused();
     const splitter = app.getByRole('separator', { name: '调整原稿宽度' });

@@ -460,7 +460,7 @@ export function WorkspaceView({ storyId, onBack }: { storyId: string; onBack: ()
       </header>
       <div className="workspace-body" ref={body}>
         <div
-          className="master-column"
+          className={layout.previewsHidden ? 'master-column' : 'master-column master-sized'}
           style={layout.previewsHidden ? undefined : { flexBasis: masterWidth }}
         >
           <MasterPane
