@@ -10,26 +10,35 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Nothing is allocated where nothing changed: a keystroke re-derives five
+ * previews of a body a few hundred paragraphs long, and all but one of them
+ * come back as they were.
+ */
 export function replaceEqualDeep<T>(prev: unknown, next: T): T {
   if (prev === next) return next;
   if (Array.isArray(prev) && Array.isArray(next)) {
-    let same = prev.length === next.length;
-    const out = new Array<unknown>(next.length);
+    let out: unknown[] | null = prev.length === next.length ? null : [];
     for (let i = 0; i < next.length; i++) {
-      out[i] = replaceEqualDeep(prev[i], next[i]);
-      if (out[i] !== prev[i]) same = false;
+      const v = replaceEqualDeep(prev[i], next[i]);
+      if (out === null && v !== prev[i]) out = prev.slice(0, i);
+      out?.push(v);
     }
-    return (same ? prev : out) as T;
+    return (out ?? prev) as T;
   }
   if (isPlainObject(prev) && isPlainObject(next)) {
     const keys = Object.keys(next);
-    let same = keys.length === Object.keys(prev).length;
-    const out: Record<string, unknown> = {};
-    for (const k of keys) {
-      out[k] = replaceEqualDeep(prev[k], next[k]);
-      if (out[k] !== prev[k] || !(k in prev)) same = false;
+    let out: Record<string, unknown> | null = keys.length === Object.keys(prev).length ? null : {};
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
+      const v = replaceEqualDeep(prev[k], next[k]);
+      if (out === null && (v !== prev[k] || !(k in prev))) {
+        out = {};
+        for (let m = 0; m < j; m++) out[keys[m]!] = prev[keys[m]!];
+      }
+      if (out !== null) out[k] = v;
     }
-    return (same ? prev : out) as T;
+    return (out ?? prev) as T;
   }
   return next;
 }

@@ -192,4 +192,25 @@ describe('replaceEqualDeep', () => {
     expect(next.a).toBe(prev.a);
     expect(replaceEqualDeep(prev, { a: prev.a })).not.toBe(prev);
   });
+  it("gives next's shape and key order, sharing every unchanged part, whatever changes where", () => {
+    const para = (text: string) => ({ type: 'paragraph', runs: [{ text }] });
+    const prev = { title: '秋粮收购', body: [para('第一段'), para('第二段'), para('第三段 🌾')] };
+    const cases: unknown[] = [
+      { title: '秋粮收购', body: [para('第一段'), para('第二段改'), para('第三段 🌾')] },
+      { title: '秋粮收购', body: [para('第一段'), para('第二段')] },
+      { title: '秋粮收购', body: [para('第一段'), para('第二段'), para('第三段 🌾'), para('新')] },
+      { body: [para('第一段'), para('第二段'), para('第三段 🌾')], title: '秋粮收购' },
+      { title: '秋粮收购', body: prev.body, digest: '' },
+      { title: '秋粮收购' },
+      { title: '秋粮收购', body: [para('第一段'), 'x', para('第三段 🌾')] },
+    ];
+    for (const next of cases) {
+      const out = replaceEqualDeep(prev, structuredClone(next)) as Record<string, unknown>;
+      expect(out).toEqual(next);
+      const body = out.body as unknown[] | undefined;
+      body?.forEach((b, i) => {
+        if (JSON.stringify(b) === JSON.stringify(prev.body[i])) expect(b).toBe(prev.body[i]);
+      });
+    }
+  });
 });
