@@ -70,7 +70,7 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   private readonly onFields = () => {
     this.fieldsDirty = true;
   };
-  private readonly fieldTypes: Y.AbstractType<unknown>[];
+  private readonly stopFields: Array<() => void>;
 
   constructor(
     doc: Y.Doc,
@@ -79,8 +79,14 @@ export class LiveMaster extends LiveDoc<MasterStory> {
     super(doc);
     this.body = new BodyReader(doc);
     imagesArray(doc).observeDeep(this.onImages);
-    this.fieldTypes = [fieldsMap(doc), ...TEXT_FIELDS.map((f) => fieldText(doc, f))];
-    for (const t of this.fieldTypes) t.observe(this.onFields);
+    const map = fieldsMap(doc);
+    const texts = TEXT_FIELDS.map((f) => fieldText(doc, f));
+    map.observe(this.onFields);
+    for (const t of texts) t.observe(this.onFields);
+    this.stopFields = [
+      () => map.unobserve(this.onFields),
+      ...texts.map((t) => () => t.unobserve(this.onFields)),
+    ];
   }
 
   protected compute(prev: MasterStory | undefined): MasterStory {
@@ -102,7 +108,7 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   override dispose(): void {
     super.dispose();
     imagesArray(this.doc).unobserveDeep(this.onImages);
-    for (const t of this.fieldTypes) t.unobserve(this.onFields);
+    for (const stop of this.stopFields) stop();
     this.body.dispose();
   }
 }
