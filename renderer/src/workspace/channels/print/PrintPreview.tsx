@@ -1,10 +1,10 @@
 // The print version as a column block: headline rows across the span, the
 // body set line by line in its columns exactly as copyfit broke it (禁则
 // applied), the lines that do not fit, and the QR codes. The copyfit bar
-// (lines used / available, overset or room left, in lines and 字) sits above
-// the pane's scrolling area, so it stays in view without being sticky and a
-// keystroke that only changes its figures repaints the bar alone, not the
-// column block under it.
+// (lines used / available, overset or room left, in lines and 字) sits at the
+// foot of the pane, outside its scrolling area, so it stays in view without
+// being sticky and a keystroke that only changes its figures repaints the bar
+// alone, not the column block (see styles.css, .pr-fit).
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
