@@ -70,6 +70,18 @@ export function writeInitialFields(doc: Y.Doc, fields: StoryFields): void {
   });
 }
 
+/** Calls `onChange` after any change to the fields `readFields` reads; returns the unsubscribe. */
+export function observeFields(doc: Y.Doc, onChange: () => void): () => void {
+  const map = fieldsMap(doc);
+  const texts = TEXT_FIELDS.map((f) => fieldText(doc, f));
+  map.observe(onChange);
+  for (const t of texts) t.observe(onChange);
+  return () => {
+    map.unobserve(onChange);
+    for (const t of texts) t.unobserve(onChange);
+  };
+}
+
 export function readFields(doc: Y.Doc): StoryFields {
   const map = fieldsMap(doc);
   const out: StoryFields = { ...EMPTY_FIELDS, keywords: [] };

@@ -4,8 +4,7 @@
 // unchanged fields and paragraphs keep their identity.
 import * as Y from 'yjs';
 import { BodyReader } from '../body/body-reader';
-import { fieldsMap, fieldText, readFields } from '../body/story-doc';
-import { TEXT_FIELDS } from '../domain/story';
+import { fieldsMap, observeFields, readFields } from '../body/story-doc';
 import { imageRef, imagesArray, readImages } from '../body/story-images';
 import type { MasterStory } from '../domain/master-story';
 import type { VariantDocLayout } from '../channels/types';
@@ -67,10 +66,7 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   };
   /** The headline and the other fields likewise: typing in the body leaves them as they were. */
   private fieldsDirty = true;
-  private readonly onFields = () => {
-    this.fieldsDirty = true;
-  };
-  private readonly stopFields: Array<() => void>;
+  private readonly stopFields: () => void;
 
   constructor(
     doc: Y.Doc,
@@ -79,14 +75,9 @@ export class LiveMaster extends LiveDoc<MasterStory> {
     super(doc);
     this.body = new BodyReader(doc);
     imagesArray(doc).observeDeep(this.onImages);
-    const map = fieldsMap(doc);
-    const texts = TEXT_FIELDS.map((f) => fieldText(doc, f));
-    map.observe(this.onFields);
-    for (const t of texts) t.observe(this.onFields);
-    this.stopFields = [
-      () => map.unobserve(this.onFields),
-      ...texts.map((t) => () => t.unobserve(this.onFields)),
-    ];
+    this.stopFields = observeFields(doc, () => {
+      this.fieldsDirty = true;
+    });
   }
 
   protected compute(prev: MasterStory | undefined): MasterStory {
@@ -108,7 +99,7 @@ export class LiveMaster extends LiveDoc<MasterStory> {
   override dispose(): void {
     super.dispose();
     imagesArray(this.doc).unobserveDeep(this.onImages);
-    for (const stop of this.stopFields) stop();
+    this.stopFields();
     this.body.dispose();
   }
 }
