@@ -114,8 +114,7 @@ export function copyfit(input: CopyfitInput): CopyfitResult {
   for (let block = 0; block < blocks.length; block++) {
     const b = blocks[block]!;
     const space = b.kind === 'heading' && count > 0 ? t.subheadSpaceLines : 0;
-    const kept = prev?.blocks[block] === b ? prev.sets[block] : undefined;
-    const set = kept && kept.block === block ? kept : setBlock(b, block, setting);
+    const set = prev?.blocks[block] === b ? prev.sets[block]! : setBlock(b, block, setting);
     if (block < firstChanged && (set !== prev!.sets[block] || space !== prev!.spaceBefore[block]))
       firstChanged = block;
     sets[block] = set;

@@ -14,22 +14,15 @@ import { findTemplate, type PrintTemplate } from './templates';
  */
 const copyBlockOf = new WeakMap<Block, CopyBlock>();
 
-/** The last body and its copy blocks: on a keystroke all but one block are the same objects. */
-let last: { body: readonly Block[]; copy: CopyBlock[] } | null = null;
-
 export function copyBlocks(v: Pick<PrintVariant, 'body'>): CopyBlock[] {
-  const before = last;
   // One entry per body block (a rule gives an empty one) so indexes match the body's.
-  const copy = v.body.map((b, i): CopyBlock => {
-    if (before && before.body[i] === b) return before.copy[i]!;
+  return v.body.map((b): CopyBlock => {
     const hit = copyBlockOf.get(b);
     if (hit) return hit;
     const c = toCopyBlock(b);
     copyBlockOf.set(b, c);
     return c;
   });
-  last = { body: v.body, copy };
-  return copy;
 }
 
 function toCopyBlock(b: Block): CopyBlock {
