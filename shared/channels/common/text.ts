@@ -2,6 +2,7 @@
 // points, trimming to a platform limit, and cleaning text pasted with markup.
 import { blockLines, bodyParagraphs, type Block } from '../../body/blocks';
 import { fitPrefix, type CounterId, type WeiboCountOptions } from '../../text/counters';
+import { recentResults } from './recent';
 
 /** The lead (导语): the first paragraph with text, headings and list items skipped. */
 export function leadParagraph(body: readonly Block[]): string {
@@ -61,12 +62,20 @@ export function keyPoints(body: readonly Block[], max: number): string[] {
  * Shortens text to fit `limit` under a counter, preferring to stop at the end
  * of a sentence, else cutting and adding an ellipsis that fits too.
  */
-/**
- * Recent trims: previews re-derive on every keystroke and trim the same lead
- * to the same limits each time (the lead rarely changes while the body does).
- */
-const trimmed = new Map<string, string>();
-const TRIM_CACHE = 64;
+/** Recent trims: previews trim the same lead to the same limits on every keystroke (see recent.ts). */
+const trimRecent = recentResults((key) => {
+  const [counter, limit, ellipsis, weibo, text] = JSON.parse(key) as [
+    CounterId,
+    number,
+    string | null,
+    WeiboCountOptions | null,
+    string,
+  ];
+  return trimUncached(text, counter, limit, {
+    ellipsis: ellipsis ?? undefined,
+    weibo: weibo ?? undefined,
+  });
+});
 
 export function trimToLimit(
   text: string,
@@ -74,13 +83,9 @@ export function trimToLimit(
   limit: number,
   opts: { ellipsis?: string; weibo?: WeiboCountOptions } = {},
 ): string {
-  const key = `${counter}|${limit}|${opts.ellipsis ?? ''}|${opts.weibo ? JSON.stringify(opts.weibo) : ''}|${text}`;
-  const hit = trimmed.get(key);
-  if (hit !== undefined) return hit;
-  const out = trimUncached(text, counter, limit, opts);
-  if (trimmed.size >= TRIM_CACHE) trimmed.delete(trimmed.keys().next().value!);
-  trimmed.set(key, out);
-  return out;
+  return trimRecent(
+    JSON.stringify([counter, limit, opts.ellipsis ?? null, opts.weibo ?? null, text]),
+  );
 }
 
 function trimUncached(
@@ -140,6 +145,6 @@ export function stripMarkup(text: string): string {
 }
 
 /** One-line form of a field: markup stripped, whitespace collapsed. */
-export function cleanLine(text: string): string {
-  return stripMarkup(text.normalize('NFC'));
-}
+export const cleanLine: (text: string) => string = recentResults((text) =>
+  stripMarkup(text.normalize('NFC')),
+);

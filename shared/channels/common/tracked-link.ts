@@ -3,6 +3,7 @@
 // Format: {baseUrl}/q/{storyKey}/{channel}/{target}, storyKey = the story's
 // UUID in base62 (22 characters) so the code stays small (QR version 4–5 at M).
 import { z } from 'zod';
+import { recentResults } from './recent';
 
 export const TrackedLinkSettingsSchema = z.object({
   /** Base of the newsroom's short-link service, e.g. https://s.example.cn (no trailing slash needed). */
@@ -24,6 +25,13 @@ const SAFE_SEGMENT = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** A UUID as 22 base62 characters; other ids pass through if URL-safe. */
 export function storyKey(storyId: string): string {
+  return recentKeys(storyId);
+}
+
+/** Every keystroke re-derives the story's links (BigInt arithmetic each time otherwise). */
+const recentKeys = recentResults(toStoryKey, 16);
+
+function toStoryKey(storyId: string): string {
   if (!UUID_RE.test(storyId)) {
     if (SAFE_SEGMENT.test(storyId)) return storyId;
     throw new Error(`story id not usable in a link: ${storyId}`);

@@ -8,11 +8,19 @@ import { cleanLine, keyPoints, leadParagraph, splitSentences, trimToLimit } from
 import type { ChannelContext } from '../types';
 import { douyinSettings, type DouyinSettings, type DouyinVariant, type Shot } from './schema';
 import { channelCaption } from '../common/caption';
+import { recentResults } from '../common/recent';
 
 const CARD_CHARS = 20;
 
 /** Cuts a sentence into card-sized pieces at commas, falling back to a hard cut. */
 export function cardTexts(sentence: string, max = CARD_CHARS): string[] {
+  return max === CARD_CHARS ? [...leadCards(sentence)] : cutCards(sentence, max);
+}
+
+/** The lead's cards come out the same on every keystroke that is not in the lead. */
+const leadCards = recentResults((sentence) => cutCards(sentence, CARD_CHARS), 16);
+
+function cutCards(sentence: string, max: number): string[] {
   const out: string[] = [];
   let current = '';
   for (const piece of sentence.split(/(?<=[，、；：,;:])/u)) {

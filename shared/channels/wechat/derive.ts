@@ -21,7 +21,12 @@ export function shownDigest(v: Pick<WechatVariant, 'digest' | 'body'>): string {
 }
 
 function placePhotos(body: readonly Block[], images: readonly ImageRef[]): WechatVariant['photos'] {
-  const paragraphs = body.flatMap((b, i) => (b.type === 'paragraph' && b.runs.length ? [i] : []));
+  // Previews derive this on every keystroke: no pass over the body without photos to place.
+  if (images.length === 0) return [];
+  const paragraphs: number[] = [];
+  body.forEach((b, i) => {
+    if (b.type === 'paragraph' && b.runs.length) paragraphs.push(i);
+  });
   if (paragraphs.length === 0)
     return images.map((image) => ({
       image: cloneData(image),

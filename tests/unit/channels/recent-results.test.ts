@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { recentResults } from '@shared/channels/common/recent';
+import { cleanLine, trimToLimit } from '@shared/channels/common/text';
+import { storyKey, storyIdFromKey } from '@shared/channels/common/tracked-link';
+import { cardTexts, douyin } from '@shared/channels/douyin';
+import { wechat } from '@shared/channels/wechat';
+import { weibo } from '@shared/channels/weibo';
+import { paragraph } from '@shared/body/blocks';
+import { CTX, PHOTO, longStory, master } from './fixtures';
+
+describe('recent results of a string function', () => {
+  it('computes a key once while it is recent, and forgets the oldest first', () => {
+    const calls: string[] = [];
+    const upper = recentResults((s) => {
+      calls.push(s);
+      return s.toUpperCase();
+    }, 3);
+    expect(['a', 'b', 'a', 'c', 'a'].map(upper)).toEqual(['A', 'B', 'A', 'C', 'A']);
+    expect(calls).toEqual(['a', 'b', 'c']);
+    upper('d'); // a is the oldest entry and goes
+    upper('a');
+    expect(calls).toEqual(['a', 'b', 'c', 'd', 'a']);
+  });
+
+  it('keeps results that are undefined or empty too', () => {
+    let n = 0;
+    const none = recentResults(() => {
+      n++;
+      return undefined;
+    });
+    none('x');
+    none('x');
+    expect(n).toBe(1);
+  });
+});
+
+describe('derive helpers with recent results give what they gave without', () => {
+  it('cleans, trims and keys the same way on every call', () => {
+    const pasted = '<b>消费市场&nbsp;温和回暖</b>  核心CPI 📈 涨幅扩大';
+    expect(cleanLine(pasted)).toBe('消费市场 温和回暖 核心CPI 📈 涨幅扩大');
+    expect(cleanLine(pasted)).toBe(cleanLine(`${pasted}`));
+    const lead =
+      '国家统计局11月9日发布数据，10月份全国居民消费价格指数同比上涨0.2%，环比下降0.1%。其中，城市上涨0.3%，农村持平。';
+    const a = trimToLimit(lead, 'chars', 30);
+    expect(trimToLimit(lead, 'chars', 30)).toBe(a);
+    // Same text, other limits and counters: other results, not the cached one.
+    expect(trimToLimit(lead, 'chars', 31, { ellipsis: '…' })).not.toBe(a);
+    expect(trimToLimit(lead, 'weibo', 30, { weibo: { urlWidth: 20, nonBmpWeight: 2 } })).toMatch(
+      /……$/,
+    );
+    const id = '3f2c8a10-5b7e-4c21-9d3a-0e8f6b1c2d4e';
+    expect(storyKey(id)).toHaveLength(22);
+    expect(storyIdFromKey(storyKey(id))).toBe(id);
+  });
+
+  it('hands out a fresh list of cards each time (a caller may change it)', () => {
+    const sentence =
+      '国家统计局11月9日发布数据，10月份全国居民消费价格指数同比上涨0.2%，环比下降0.1%。';
+    const first = cardTexts(sentence);
+    first.push('改动');
+    expect(cardTexts(sentence)).not.toContain('改动');
+    expect(cardTexts(sentence)).toEqual(first.slice(0, -1));
+  });
+
+  it('derives the same Weibo and Douyin versions while another paragraph is typed in', () => {
+    const story = longStory(20_000);
+    const w0 = weibo.derive(story, CTX);
+    const d0 = douyin.derive(story, CTX);
+    for (let i = 0; i < 70; i++) {
+      const body = story.body.slice();
+      body[40] = paragraph(`第${i}次修改：国家统计局今天发布数据显示消费市场温和回暖。`);
+      expect(weibo.derive({ ...story, body }, CTX)).toEqual(w0);
+      expect(douyin.derive({ ...story, body }, CTX)).toEqual(d0);
+    }
+    // A change in the lead reaches both.
+    const body = story.body.slice();
+    body[0] = paragraph('新华社北京11月9日电 今天发布的数据显示，物价温和回升。');
+    expect(weibo.derive({ ...story, body }, CTX).text).toContain('物价温和回升');
+    expect(douyin.derive({ ...story, body }, CTX).caption).toContain('物价温和回升');
+  });
+});
+
+describe('wechat photo placement', () => {
+  it('places nothing when there are no photos, and spreads photos over the paragraphs', () => {
+    expect(wechat.derive(master({ images: [] }), CTX).photos).toEqual([]);
+    const photos = [PHOTO, { ...PHOTO, id: 'img-002' }];
+    const v = wechat.derive(master({ images: photos }), CTX);
+    expect(v.photos.map((p) => p.image.id)).toEqual(['img-001', 'img-002']);
+    expect(v.photos[0]!.afterBlock).toBe(0);
+    expect(v.photos[1]!.afterBlock).toBeGreaterThan(0);
+  });
+});
