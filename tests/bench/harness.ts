@@ -2,6 +2,8 @@
 // baseline in the same run, prints both with their ratio and the target, and
 // reports pass/fail. `npm run bench` runs every *.bench.ts and prints a
 // one-line summary last.
+import { readFileSync } from 'node:fs';
+
 export interface Stats {
   n: number;
   mean: number;
@@ -67,3 +69,33 @@ export function allResults(): readonly Result[] {
 
 export const fmt = (ms: number) =>
   (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(3)) + ' ms';
+
+/**
+ * The share of CPU time the hypervisor gave to others (Linux `steal`) while
+ * `fn` ran. On a shared virtual machine this is what makes two runs of the
+ * same code differ: timings taken while it is high run slow, and the p95 of
+ * a latency is made of them. Benchmarks print it beside their figures.
+ * Null where /proc/stat does not exist.
+ */
+export async function withStealShare<T>(fn: () => Promise<T>): Promise<[T, number | null]> {
+  const before = cpuTimes();
+  const out = await fn();
+  const after = cpuTimes();
+  if (!before || !after) return [out, null];
+  const total = after.total - before.total;
+  return [out, total > 0 ? (after.steal - before.steal) / total : 0];
+}
+
+export const fmtSteal = (share: number | null) =>
+  share === null ? '' : `; CPU steal during the run ${(share * 100).toFixed(1)} %`;
+
+function cpuTimes(): { steal: number; total: number } | null {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const f = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: f[7] ?? 0, total: f.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
