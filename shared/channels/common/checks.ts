@@ -7,6 +7,7 @@ import type { ImageRef } from '../../domain/master-story';
 import { isCjkLetter } from '../../text/char-class';
 import type { Reporter } from '../rules';
 import type { RuleSpec } from '../types';
+import { recentResults } from './recent';
 import { blockText, findMarkup } from './text';
 
 export const COMMON_RULES = {
@@ -125,12 +126,22 @@ function chineseBefore(s: string, i: number): boolean {
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
-/** Typography checks on one piece of Chinese copy; `at` locates the field (and block). */
-export function checkCopy(
-  r: Reporter<CommonRuleId>,
-  text: string,
-  at: { field: string; index?: number },
-): void {
+type CopyFinding = {
+  id: 'halfWidthPunct' | 'fullWidthDigits' | 'chineseNumeralDate' | 'doubledPunct' | 'markupInText';
+  start: number;
+  end: number;
+  params: Record<string, string>;
+};
+
+/**
+ * What the typography checks find in a piece of copy, kept for recent texts:
+ * checks run after every pause in typing, over every paragraph, and all but
+ * the one being typed in read as they did the last time (see recent.ts).
+ */
+const copyFindings = recentResults(findCopyProblems, 4096);
+
+function findCopyProblems(text: string): readonly CopyFinding[] {
+  const out: CopyFinding[] = [];
   HALF_PUNCT.lastIndex = 0;
   for (let m = HALF_PUNCT.exec(text); m; m = HALF_PUNCT.exec(text)) {
     const i = m.index;
@@ -143,7 +154,7 @@ export function checkCopy(
           ? isCjkAt(text, i + 1) || isCjkAt(text, i - 1)
           : !(mark === ',' && isDigit(text[i - 1]) && isDigit(text[i + 1])) &&
             (chineseBefore(text, i) || isCjkAt(text, i + 1));
-    if (chinese) r.report('halfWidthPunct', { ...at, start: i, end: i + 1 }, { mark });
+    if (chinese) out.push({ id: 'halfWidthPunct', start: i, end: i + 1, params: { mark } });
   }
   for (const [re, id] of [
     [FULL_DIGITS, 'fullWidthDigits'],
@@ -152,11 +163,26 @@ export function checkCopy(
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text))
-      r.report(id, { ...at, start: m.index, end: m.index + m[0].length }, { text: m[0] });
+      out.push({ id, start: m.index, end: m.index + m[0].length, params: { text: m[0] } });
   }
   const markup = findMarkup(text);
   if (markup)
-    r.report('markupInText', { ...at, ...markup }, { text: text.slice(markup.start, markup.end) });
+    out.push({
+      id: 'markupInText',
+      ...markup,
+      params: { text: text.slice(markup.start, markup.end) },
+    });
+  return out;
+}
+
+/** Typography checks on one piece of Chinese copy; `at` locates the field (and block). */
+export function checkCopy(
+  r: Reporter<CommonRuleId>,
+  text: string,
+  at: { field: string; index?: number },
+): void {
+  for (const f of copyFindings(text))
+    r.report(f.id, { ...at, start: f.start, end: f.end }, { ...f.params });
 }
 
 /** `checkCopy` over every block of a body. */

@@ -4,6 +4,9 @@ import { cleanLine, trimToLimit } from '@shared/channels/common/text';
 import { storyKey, storyIdFromKey } from '@shared/channels/common/tracked-link';
 import { cardTexts, douyin } from '@shared/channels/douyin';
 import { wechat } from '@shared/channels/wechat';
+import { copyBlocks, print, printCopyfit } from '@shared/channels/print';
+import { checkBody, COMMON_RULES } from '@shared/channels/common/checks';
+import { reporter } from '@shared/channels/rules';
 import { weibo } from '@shared/channels/weibo';
 import { paragraph } from '@shared/body/blocks';
 import { CTX, PHOTO, longStory, master } from './fixtures';
@@ -88,5 +91,54 @@ describe('wechat photo placement', () => {
     expect(v.photos.map((p) => p.image.id)).toEqual(['img-001', 'img-002']);
     expect(v.photos[0]!.afterBlock).toBe(0);
     expect(v.photos[1]!.afterBlock).toBeGreaterThan(0);
+  });
+});
+
+describe('checks after the schema has copied the variant', () => {
+  it('print: the copies of unchanged blocks keep their copy blocks, and copyfit reads the same', () => {
+    const story = longStory(20_000);
+    const v = print.derive(story, CTX);
+    const parsed = print.schema.parse(v);
+    expect(parsed.body[3]).not.toBe(v.body[3]); // the schema made copies
+    const a = copyBlocks(v);
+    const b = copyBlocks(parsed);
+    expect(b.every((c, i) => c === a[i])).toBe(true);
+    const fitA = printCopyfit(v, CTX)!;
+    const fitB = printCopyfit(parsed, CTX)!;
+    expect(fitB.columns).toEqual(fitA.columns);
+    expect(fitB.oversetZi).toBe(fitA.oversetZi);
+    // Another text is another copy block, set afresh.
+    const body = parsed.body.slice();
+    body[3] = paragraph('国家统计局今天发布的数据显示，消费市场温和回暖。');
+    expect(copyBlocks({ body })[3]).not.toBe(a[3]);
+    expect(copyBlocks({ body })[3]!.text).toBe('国家统计局今天发布的数据显示，消费市场温和回暖。');
+  });
+
+  it('typography checks report each block where it is, however often its text recurs', () => {
+    const text =
+      '2024年11月3日,记者从国家统计局获悉：ＣＰＩ同比上涨０．２％。。二〇二四年十一月三日电';
+    const body = [paragraph(text), paragraph('正文第二段。'), paragraph(text)];
+    const run = () => {
+      const r = reporter('print', COMMON_RULES);
+      checkBody(r, body);
+      return r.problems();
+    };
+    const first = run();
+    const ids = first.filter((p) => p.at.index === 0).map((p) => p.rule);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'halfWidthPunct',
+        'fullWidthDigits',
+        'doubledPunct',
+        'chineseNumeralDate',
+      ]),
+    );
+    expect(first.filter((p) => p.at.index === 2).map((p) => p.rule)).toEqual(ids);
+    expect(first.some((p) => p.at.index === 1)).toBe(false);
+    // A second run (texts remembered) finds the same, and what one run's
+    // problems carry does not reach the next.
+    first[0]!.params!.mark = '改动';
+    expect(run()).toEqual(run());
+    expect(run()[0]!.params!.mark).toBe(',');
   });
 });
