@@ -279,7 +279,13 @@ export class PreviewHub {
       const preview = this.preview(c);
       if (channel && preview) {
         const t = wantMeasures() ? performance.now() : 0;
-        this.problems.set(c, channel.check(preview.variant, this.ctx));
+        // A preview derived here just now needs no schema parse (see checkDerived).
+        this.problems.set(
+          c,
+          preview.source === 'master'
+            ? channel.checkDerived(preview.variant, this.ctx)
+            : channel.check(preview.variant, this.ctx),
+        );
         measure(`rm:check:${c}`, t);
         this.listeners.get(c)?.forEach((l) => l());
       }

@@ -44,6 +44,7 @@ export {
   type WechatHtmlPart,
 } from './html';
 export { autoDigest, shownDigest } from './derive';
+export { wechatContentSize } from './validate';
 export {
   wechatDraftPayload,
   wechatClipboard,

@@ -6,7 +6,7 @@ import { isSafeHref } from '../../text/links';
 import { checkBody, checkCopy, checkImages } from '../common/checks';
 import { reporter } from '../rules';
 import type { ChannelContext, Problem } from '../types';
-import { wechatHtml } from './html';
+import { WECHAT_ARTICLE_CLOSE, WECHAT_ARTICLE_OPEN, wechatHtmlParts } from './html';
 import { WECHAT_RULES } from './rules';
 import type { WechatVariant } from './schema';
 
@@ -26,6 +26,36 @@ function linkRuns(body: readonly Block[]): Array<{ index: number; run: Run }> {
     for (const run of runsOf) if (run.href) out.push({ index, run });
   });
   return out;
+}
+
+/**
+ * Each block's HTML and its size, kept per block object: the checks run after
+ * every pause in typing, and only the paragraph typed in has changed. Sizes
+ * add up part by part (every part is whole tags and text, so no character or
+ * emoji sequence straddles two of them).
+ */
+const blockHtml = new WeakMap<Block, string>();
+const htmlSize = new WeakMap<Block, { chars: number; bytes: number }>();
+
+/** Characters and UTF-8 bytes of the draft/add `content` (wechatHtml) of the variant. */
+export function wechatContentSize(
+  v: Pick<WechatVariant, 'body' | 'photos'>,
+  imageUrls?: Record<string, string>,
+): { chars: number; bytes: number } {
+  const ends = WECHAT_ARTICLE_OPEN + WECHAT_ARTICLE_CLOSE;
+  let chars = countChars(ends);
+  let bytes = countBytes(ends);
+  for (const part of wechatHtmlParts(v, { imageUrls, cache: blockHtml })) {
+    const b = part.kind === 'block' ? v.body[part.index] : undefined;
+    let size = b && htmlSize.get(b);
+    if (!size) {
+      size = { chars: countChars(part.html), bytes: countBytes(part.html) };
+      if (b) htmlSize.set(b, size);
+    }
+    chars += size.chars;
+    bytes += size.bytes;
+  }
+  return { chars, bytes };
 }
 
 export function validateWechat(v: WechatVariant, ctx?: ChannelContext): Problem[] {
@@ -55,11 +85,9 @@ export function validateWechat(v: WechatVariant, ctx?: ChannelContext): Problem[
 
   if (bodyParagraphs(v.body).length === 0) r.report('bodyEmpty', { field: 'body' });
   checkBody(r, v.body);
-  const html = wechatHtml(v, { imageUrls: ctx?.uploaded?.imageUrls });
-  const htmlChars = countChars(html);
+  const { chars: htmlChars, bytes: htmlBytes } = wechatContentSize(v, ctx?.uploaded?.imageUrls);
   if (htmlChars >= r.limit('contentChars'))
     r.report('contentChars', { field: 'body' }, { count: htmlChars });
-  const htmlBytes = countBytes(html);
   if (htmlBytes >= r.limit('contentBytes'))
     r.report('contentBytes', { field: 'body' }, { count: htmlBytes });
   for (const { index, run } of linkRuns(v.body))

@@ -3,7 +3,9 @@ import { recentResults } from '@shared/channels/common/recent';
 import { cleanLine, trimToLimit } from '@shared/channels/common/text';
 import { storyKey, storyIdFromKey } from '@shared/channels/common/tracked-link';
 import { cardTexts, douyin } from '@shared/channels/douyin';
-import { wechat } from '@shared/channels/wechat';
+import { wechat, wechatContentSize, wechatHtml } from '@shared/channels/wechat';
+import { CHANNELS } from '@shared/channels';
+import { countBytes, countChars } from '@shared/text/counters';
 import { copyBlocks, print, printCopyfit } from '@shared/channels/print';
 import { checkBody, COMMON_RULES } from '@shared/channels/common/checks';
 import { reporter } from '@shared/channels/rules';
@@ -140,5 +142,43 @@ describe('checks after the schema has copied the variant', () => {
     first[0]!.params!.mark = '改动';
     expect(run()).toEqual(run());
     expect(run()[0]!.params!.mark).toBe(',');
+  });
+});
+
+describe('checking a version derived just now, without the schema parse', () => {
+  const masters = () => [
+    master(),
+    master({ images: [PHOTO, { ...PHOTO, id: 'img-002', caption: '' }] }),
+    master({ body: [] }),
+    master({
+      fields: { ...master().fields, headline: '<b>标题</b>😀'.repeat(30), keywords: [] },
+      body: [paragraph('记者从市统计局获悉,今年前三季度ＧＤＰ增长５．２％。。👍🏽'), paragraph('')],
+    }),
+    longStory(20_000),
+  ];
+
+  it('derive gives the schema’s shape, and both checks find the same problems', () => {
+    for (const c of CHANNELS)
+      for (const m of masters()) {
+        const v = c.derive(m, CTX);
+        const parsed = c.parse(v);
+        expect(parsed.ok, `${c.id} derives what its schema takes`).toBe(true);
+        if (parsed.ok) expect(parsed.value).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(c.checkDerived(v, CTX)).toEqual(c.check(v, CTX));
+      }
+  });
+
+  it('wechat: the content size added up block by block is the size of the whole HTML', () => {
+    const imageUrls = { 'img-001': 'https://mmbiz.qpic.cn/mmbiz_jpg/abc/0' };
+    for (const m of masters()) {
+      const v = wechat.derive(m, CTX);
+      const html = wechatHtml(v, { imageUrls });
+      expect(wechatContentSize(v, imageUrls)).toEqual({
+        chars: countChars(html),
+        bytes: countBytes(html),
+      });
+      // Again, with every block's size remembered.
+      expect(wechatContentSize(v, imageUrls).bytes).toBe(countBytes(html));
+    }
   });
 });
