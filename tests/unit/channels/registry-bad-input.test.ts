@@ -65,6 +65,9 @@ describe('bad input never throws', () => {
       for (const c of CHANNELS) {
         const problems = c.check(variants[c.id], CTX);
         expect(Array.isArray(problems)).toBe(true);
+        // What the problems panel checks while the version follows the master.
+        expect(c.parse(variants[c.id]).ok).toBe(true);
+        expect(c.checkDerived(variants[c.id], CTX)).toEqual(problems);
         for (const p of problems) expect(p.text['zh-CN'].includes('{')).toBe(false);
         expect(c.exportFiles(variants[c.id], CTX).length).toBeGreaterThan(0);
       }
