@@ -58,42 +58,30 @@ export function keyPoints(body: readonly Block[], max: number): string[] {
   return out;
 }
 
+/** Recent trims: previews trim the same lead to the same limits on every keystroke (see recent.ts). */
+const trimRecent = recentResults(
+  trimUncached,
+  64,
+  (text, counter, limit, opts) =>
+    `${counter}|${limit}|${opts.ellipsis ?? ''}|${opts.weibo ? JSON.stringify(opts.weibo) : ''}|${text}`,
+);
+
+type TrimOptions = { ellipsis?: string; weibo?: WeiboCountOptions };
+
 /**
  * Shortens text to fit `limit` under a counter, preferring to stop at the end
  * of a sentence, else cutting and adding an ellipsis that fits too.
  */
-/** Recent trims: previews trim the same lead to the same limits on every keystroke (see recent.ts). */
-const trimRecent = recentResults((key) => {
-  const [counter, limit, ellipsis, weibo, text] = JSON.parse(key) as [
-    CounterId,
-    number,
-    string | null,
-    WeiboCountOptions | null,
-    string,
-  ];
-  return trimUncached(text, counter, limit, {
-    ellipsis: ellipsis ?? undefined,
-    weibo: weibo ?? undefined,
-  });
-});
-
 export function trimToLimit(
   text: string,
   counter: CounterId,
   limit: number,
-  opts: { ellipsis?: string; weibo?: WeiboCountOptions } = {},
+  opts: TrimOptions = {},
 ): string {
-  return trimRecent(
-    JSON.stringify([counter, limit, opts.ellipsis ?? null, opts.weibo ?? null, text]),
-  );
+  return trimRecent(text, counter, limit, opts);
 }
 
-function trimUncached(
-  text: string,
-  counter: CounterId,
-  limit: number,
-  opts: { ellipsis?: string; weibo?: WeiboCountOptions },
-): string {
+function trimUncached(text: string, counter: CounterId, limit: number, opts: TrimOptions): string {
   const s = text.normalize('NFC').trim();
   const fit = fitPrefix(s, counter, limit, opts.weibo);
   if (fit.length === s.length) return s;

@@ -27,6 +27,20 @@ describe('recent results of a string function', () => {
     expect(calls).toEqual(['a', 'b', 'c', 'd', 'a']);
   });
 
+  it('keys a function of several arguments the way it is told', () => {
+    const calls: string[] = [];
+    const join = recentResults(
+      (a: string, n: number) => {
+        calls.push(`${a}${n}`);
+        return a.repeat(n);
+      },
+      8,
+      (a, n) => `${a}|${n}`,
+    );
+    expect([join('秋', 2), join('秋', 3), join('秋', 2)]).toEqual(['秋秋', '秋秋秋', '秋秋']);
+    expect(calls).toEqual(['秋2', '秋3']);
+  });
+
   it('keeps results that are undefined or empty too', () => {
     let n = 0;
     const none = recentResults(() => {
