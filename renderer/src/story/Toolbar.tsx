@@ -73,6 +73,10 @@ const CLEAR_ICON = (
   </svg>
 );
 
+function sameFormats(a: ReadonlySet<TextFormatType>, b: ReadonlySet<TextFormatType>): boolean {
+  return a.size === b.size && [...a].every((f) => b.has(f));
+}
+
 export function Toolbar() {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
@@ -104,12 +108,15 @@ export function Toolbar() {
       FORMATS.map((f) => f.format).filter((f) => selection.hasFormat(f)),
     );
     const linkNode = $findMatchingParent(anchor, $isLinkNode);
-    setState((s) => ({
-      ...s,
-      block,
-      formats,
-      link: $isLinkNode(linkNode) ? linkNode.getURL() : null,
-    }));
+    const link = $isLinkNode(linkNode) ? linkNode.getURL() : null;
+    // Every keystroke ends up here: keep the same state when the caret's
+    // block, formats and link are as they were, so typing does not re-render
+    // the toolbar (its labels go through i18next each time).
+    setState((s) =>
+      s.block === block && s.link === link && sameFormats(s.formats, formats)
+        ? s
+        : { ...s, block, formats, link },
+    );
   }, []);
 
   useEffect(
@@ -126,12 +133,12 @@ export function Toolbar() {
         ),
         editor.registerCommand(
           CAN_UNDO_COMMAND,
-          (v) => (setState((s) => ({ ...s, canUndo: v })), false),
+          (v) => (setState((s) => (s.canUndo === v ? s : { ...s, canUndo: v })), false),
           COMMAND_PRIORITY_LOW,
         ),
         editor.registerCommand(
           CAN_REDO_COMMAND,
-          (v) => (setState((s) => ({ ...s, canRedo: v })), false),
+          (v) => (setState((s) => (s.canRedo === v ? s : { ...s, canRedo: v })), false),
           COMMAND_PRIORITY_LOW,
         ),
         editor.registerCommand(
