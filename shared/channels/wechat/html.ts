@@ -100,8 +100,6 @@ function block(b: Block): string {
 export interface WechatHtmlOptions {
   /** URLs returned by media/uploadimg, by image id. Photos without one get a `rongmei-asset:` placeholder. */
   imageUrls?: Record<string, string>;
-  /** Remembers each block's HTML by block object, for a preview re-rendered on every keystroke. */
-  cache?: WeakMap<Block, string>;
 }
 
 /** `src` for a photo before upload: the host swaps these for media/uploadimg URLs. */
@@ -128,9 +126,18 @@ export const WECHAT_ARTICLE_OPEN = `<section style="${S.article}">`;
 export const WECHAT_ARTICLE_CLOSE = '</section>';
 export const WECHAT_ARTICLE_STYLE = S.article;
 
+/**
+ * Each block's HTML, kept per block object: it depends on the block alone, and
+ * the preview (on every keystroke) and the checks (on every pause) ask again
+ * for blocks that did not change.
+ */
+const blockHtml = new WeakMap<Block, string>();
+
 /** The HTML of one body block, as it appears in the article. */
 export function wechatBlockHtml(b: Block): string {
-  return block(b);
+  let html = blockHtml.get(b);
+  if (html === undefined) blockHtml.set(b, (html = block(b)));
+  return html;
 }
 
 /**
@@ -148,14 +155,8 @@ export function wechatHtmlParts(
   }
   const parts: WechatHtmlPart[] = [];
   for (const html of after.get(-1) ?? []) parts.push({ kind: 'photo', index: -1, html });
-  const cache = opts.cache;
   v.body.forEach((b, i) => {
-    let html = cache?.get(b);
-    if (html === undefined) {
-      html = block(b);
-      cache?.set(b, html);
-    }
-    parts.push({ kind: 'block', index: i, html });
+    parts.push({ kind: 'block', index: i, html: wechatBlockHtml(b) });
     for (const html of after.get(i) ?? []) parts.push({ kind: 'photo', index: i, html });
   });
   return parts;

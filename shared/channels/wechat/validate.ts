@@ -29,12 +29,11 @@ function linkRuns(body: readonly Block[]): Array<{ index: number; run: Run }> {
 }
 
 /**
- * Each block's HTML and its size, kept per block object: the checks run after
- * every pause in typing, and only the paragraph typed in has changed. Sizes
- * add up part by part (every part is whole tags and text, so no character or
- * emoji sequence straddles two of them).
+ * Each block's HTML size, kept per block object like its HTML (html.ts): the
+ * checks run after every pause in typing, and only the paragraph typed in has
+ * changed. Sizes add up part by part (every part is whole tags and text, so no
+ * character or emoji sequence straddles two of them).
  */
-const blockHtml = new WeakMap<Block, string>();
 const htmlSize = new WeakMap<Block, { chars: number; bytes: number }>();
 
 /** Characters and UTF-8 bytes of the draft/add `content` (wechatHtml) of the variant. */
@@ -45,7 +44,7 @@ export function wechatContentSize(
   const ends = WECHAT_ARTICLE_OPEN + WECHAT_ARTICLE_CLOSE;
   let chars = countChars(ends);
   let bytes = countBytes(ends);
-  for (const part of wechatHtmlParts(v, { imageUrls, cache: blockHtml })) {
+  for (const part of wechatHtmlParts(v, { imageUrls })) {
     const b = part.kind === 'block' ? v.body[part.index] : undefined;
     let size = b && htmlSize.get(b);
     if (!size) {

@@ -2,9 +2,8 @@
 // shows it — its own 54-字 fallback when empty), then the article as its
 // inline-style HTML, rendered part by part through the safe renderer. Split
 // into memoised parts so a keystroke in the body re-renders the body only.
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Block } from '@shared/body/blocks';
 import {
   WECHAT_ALLOWED,
   WECHAT_ARTICLE_STYLE,
@@ -78,8 +77,7 @@ const ArticleBody = memo(function ArticleBody({
   body,
   photos,
 }: Pick<WechatVariant, 'body' | 'photos'>) {
-  const [cache] = useState(() => new WeakMap<Block, string>());
-  const parts = useMemo(() => wechatHtmlParts({ body, photos }, { cache }), [body, photos, cache]);
+  const parts = useMemo(() => wechatHtmlParts({ body, photos }), [body, photos]);
   return (
     <section style={ARTICLE_STYLE} data-testid="wechat-content">
       <Chunked items={parts} render={renderPart} />
