@@ -131,7 +131,9 @@ async function typing(browser: Chromium, url: string, viewport: Viewport): Promi
     name: `workspace ${at}: keystroke → all 5 previews painted, 20,000-字 story (main-thread busy time)`,
     figure: `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}, max ${fmt(v.max)} (${v.n} keystrokes${missing ? `, ${missing} without a preview frame` : ''})`,
     baseline: `previews hidden p50 ${fmt(h.p50)}, p95 ${fmt(h.p95)} (${h.n} keystrokes, rounds interleaved${fmtSteal(steal)})`,
-    ratio: `${ratio.toFixed(2)}× at p95, ${(v.p50 / h.p50).toFixed(2)}× at p50`,
+    // The previews' own cost in ms too: a ratio to the master's time moves
+    // the wrong way whenever the master alone gets faster.
+    ratio: `${ratio.toFixed(2)}× at p95, ${(v.p50 / h.p50).toFixed(2)}× at p50; previews add ${(v.p50 - h.p50).toFixed(1)} ms at p50, ${(v.p95 - h.p95).toFixed(1)} ms at p95`,
     target: 'p95 ≤ 16 ms and ≤ 1.25× hidden',
     pass: v.p95 <= 16 && ratio <= 1.25 && missing === 0,
   });
