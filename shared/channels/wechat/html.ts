@@ -134,7 +134,7 @@ export const WECHAT_ARTICLE_STYLE = S.article;
 const blockHtml = new WeakMap<Block, string>();
 
 /** The HTML of one body block, as it appears in the article. */
-export function wechatBlockHtml(b: Block): string {
+function wechatBlockHtml(b: Block): string {
   let html = blockHtml.get(b);
   if (html === undefined) blockHtml.set(b, (html = block(b)));
   return html;

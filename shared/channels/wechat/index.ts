@@ -36,7 +36,6 @@ export const wechat: ChannelModule<WechatVariant> = {
 export {
   wechatHtml,
   wechatHtmlParts,
-  wechatBlockHtml,
   WECHAT_ALLOWED,
   WECHAT_ARTICLE_STYLE,
   ASSET_PLACEHOLDER,
