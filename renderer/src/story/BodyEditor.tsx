@@ -18,6 +18,7 @@ import { BODY_ROOT } from '@shared/body/lexical-yjs-read';
 import type { HostDocProvider } from './host-doc-provider';
 import { Toolbar } from './Toolbar';
 import { PastePlugin } from './PastePlugin';
+import { SelectionWalkPlugin } from './SelectionWalkPlugin';
 import { WordCountBar } from './WordCountBar';
 import { SaveIndicator } from './SaveIndicator';
 import { editorTheme } from './editor-theme';
@@ -78,6 +79,7 @@ export function BodyEditor({
           <ListPlugin />
           <LinkPlugin validateUrl={isSafeHref} />
           <PastePlugin />
+          <SelectionWalkPlugin />
           <CollaborationPlugin
             id={BODY_ROOT}
             providerFactory={providerFactory}
