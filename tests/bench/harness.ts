@@ -3,6 +3,7 @@
 // reports pass/fail. `npm run bench` runs every *.bench.ts and prints a
 // one-line summary last.
 import { readFileSync } from 'node:fs';
+import { rng } from '../support/seeded-random';
 
 export interface Stats {
   n: number;
@@ -13,9 +14,13 @@ export interface Stats {
   max: number;
 }
 
+/** The `q` quantile of ascending `sorted` (nearest rank below), 0 when empty. */
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  const at = (q: number) => quantile(s, q);
   return {
     n: s.length,
     mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
@@ -65,6 +70,34 @@ export function report(r: Result): void {
 
 export function allResults(): readonly Result[] {
   return results;
+}
+
+/**
+ * How far the ratio of two percentiles (`a`'s over `b`'s) could move by
+ * chance: the 2.5th and 97.5th percentile of that ratio over `rounds`
+ * bootstrap resamples of both sample sets (seeded, so a run reprints the
+ * same interval for the same samples). A p95 of a few hundred keystrokes
+ * rests on its dozen slowest, and two runs of the same code can differ by
+ * more than a target's margin; the interval says whether a pass or a fail
+ * is more than that.
+ */
+export function percentileRatioInterval(
+  a: readonly number[],
+  b: readonly number[],
+  q: number,
+  rounds = 2000,
+): [number, number] {
+  if (!a.length || !b.length) return [NaN, NaN];
+  const random = rng(0x5eed);
+  const resample = (xs: readonly number[]) => {
+    const out = new Array<number>(xs.length);
+    for (let i = 0; i < xs.length; i++) out[i] = xs[Math.floor(random() * xs.length)]!;
+    return out.sort((x, y) => x - y);
+  };
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) ratios.push(quantile(resample(a), q) / quantile(resample(b), q));
+  ratios.sort((x, y) => x - y);
+  return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
 }
 
 export const fmt = (ms: number) =>
