@@ -129,16 +129,14 @@ async function typing(browser: Chromium, url: string, viewport: Viewport): Promi
     }
   });
   const missing = shown.filter((s) => !s.previews).length;
-  const h = stats(hidden.map((s) => s.busy));
-  const v = stats(shown.map((s) => s.busy));
+  const hiddenBusy = hidden.map((s) => s.busy);
+  const shownBusy = shown.map((s) => s.busy);
+  const h = stats(hiddenBusy);
+  const v = stats(shownBusy);
   const hw = stats(hidden.map((s) => s.wall));
   const vw = stats(shown.map((s) => s.wall));
   const ratio = v.p95 / h.p95;
-  const [lo, hi] = percentileRatioInterval(
-    shown.map((s) => s.busy),
-    hidden.map((s) => s.busy),
-    0.95,
-  );
+  const [lo, hi] = percentileRatioInterval(shownBusy, hiddenBusy, 0.95);
   const at = `${viewport.width}×${viewport.height}`;
   report({
     name: `workspace ${at}: keystroke → all 5 previews painted, 20,000-字 story (main-thread busy time)`,

@@ -2,10 +2,11 @@
 // root in the window, and puts it back if the commit moved the focus. For a
 // contenteditable it finds that selection by walking the element's whole DOM,
 // counting characters to the caret and on to the end (there is no opt-out:
-// facebook/react#1350). While someone types, the previews, the save indicator
-// and the word count each commit, so the walk ran several times a keystroke:
-// 0.5 ms of CPU a keystroke in a 20,000-字 story and 2.1–2.5 ms at 100,000 字
-// (CPU profile, 100 keystrokes, caret mid-story; 0.01–0.02 ms with this).
+// facebook/react#1350). While someone types, the previews, the save
+// indicator, the sync status and the word count each commit, so the walk ran
+// several times a keystroke: 0.5 ms of CPU a keystroke in a 20,000-字 story
+// and 2.1–2.5 ms at 100,000 字 (CPU profile, 100–150 keystrokes, caret
+// mid-story; 0.01–0.02 ms with this).
 //
 // A Lexical editor keeps its own selection, so the count is wasted work.
 // React asks an element that has `selectionStart` for the selection instead
